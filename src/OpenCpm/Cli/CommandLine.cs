@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace OpenCpm.Cli;
+
+/// <summary>The `opencpm` command tree (shared/specs/interfaces.md). Each command lives in its own file.</summary>
+internal static class CommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("OpenCPM — open charge-point manager for a network of EV charging stations.");
+        root.Subcommands.Add(SimulateCommand.Create());
+        return root;
+    }
+}

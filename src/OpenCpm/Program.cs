@@ -1,0 +1,3 @@
+using OpenCpm.Cli;
+
+return await CommandLine.Build().Parse(args).InvokeAsync();
