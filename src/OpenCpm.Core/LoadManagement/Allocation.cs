@@ -1,0 +1,49 @@
+using OpenCpm.Core.ChargePoints;
+
+namespace OpenCpm.Core.LoadManagement;
+
+/// <summary>
+/// The result of one allocation cycle: a setpoint per charge point (index = position in
+/// <see cref="SiteSettings.ChargePoints"/>), why it is what it is, the loads per node, and the command plan.
+/// Owned by the <see cref="Allocator"/> and reused: valid until its next call (copy what you keep).
+/// </summary>
+public sealed class Allocation
+{
+    internal Allocation(SiteModel model)
+    {
+        var n = model.ChargePoints.Length;
+        SetpointA = new double[n];
+        LimitedBy = new LimitReason[n];
+        States = new ChargePointState[n];
+        GridPhases = new PhaseSet[n];
+        Site = new NodeLoad("site");
+        Clusters = [.. model.Clusters.Select(c => new NodeLoad(c.Id))];
+    }
+
+    public DateTimeOffset At { get; internal set; }
+
+    /// <summary>Setpoint in A per charge point: 0 or at least the minimum charging current.</summary>
+    public double[] SetpointA { get; }
+
+    public LimitReason[] LimitedBy { get; }
+
+    /// <summary>The state to show: the driver's state, or <see cref="ChargePointState.Queued"/> when waiting in the queue.</summary>
+    public ChargePointState[] States { get; }
+
+    /// <summary>The grid phases each setpoint was counted on.</summary>
+    public PhaseSet[] GridPhases { get; }
+
+    public NodeLoad Site { get; }
+
+    public IReadOnlyList<NodeLoad> Clusters { get; }
+
+    /// <summary>Charge points waiting for current, head of the queue first.</summary>
+    public IReadOnlyList<int> Queue => QueueList;
+
+    public CommandPlan Plan { get; } = new();
+
+    /// <summary>How many times the final safety check had to correct the allocation (always 0 unless there is a bug).</summary>
+    public int SafetyCorrections { get; internal set; }
+
+    internal List<int> QueueList { get; } = [];
+}

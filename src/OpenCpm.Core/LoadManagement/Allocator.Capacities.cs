@@ -1,0 +1,102 @@
+namespace OpenCpm.Core.LoadManagement;
+
+public sealed partial class Allocator
+{
+    /// <summary>
+    /// Sets the capacity of every constraint row for this cycle, after the currents reserved for unreachable
+    /// stations. Returns true when all charging must stop (meter lost with no fallback power).
+    /// </summary>
+    private bool SetCapacities(SiteConditions site, PhaseCurrents reserved, PhaseCurrents measuredGrid)
+    {
+        var s = _model.Settings;
+        var cap = _fill.Capacity;
+        var why = _fill.RowReason;
+        var siteLimit = PhaseCurrents.Zero;
+
+        foreach (var p in PhaseSet.All)
+        {
+            var limit = s.MaxCurrentA;
+            var reason = new LimitReason(LimitKind.Site, p);
+            if (site.Meter == MeterState.Ok)
+            {
+                // Household = what the meter sees minus what the stations draw (reserved stations counted at their
+                // reservation, which cancels out below: the headroom left for the others is exact).
+                var household = site.MeterCurrentA[p] - measuredGrid[p] - reserved[p];
+                var headroom = s.MaxCurrentA - household;
+                if (headroom < limit)
+                {
+                    limit = headroom;
+                    reason = new LimitReason(LimitKind.Meter, p);
+                }
+            }
+
+            if (site.OcppSiteLimitA is { } ocpp && ocpp < limit)
+            {
+                limit = ocpp;
+                reason = new LimitReason(LimitKind.OcppSite, p);
+            }
+
+            if (site.ApiSiteLimitA is { } api && api < limit)
+            {
+                limit = api;
+                reason = new LimitReason(LimitKind.ApiSite, p);
+            }
+
+            siteLimit = siteLimit.With(p, limit);
+            cap[ConstraintRows.SiteRow(p)] = limit - reserved[p];
+            why[ConstraintRows.SiteRow(p)] = reason;
+        }
+
+        _result.Site.LimitA = siteLimit;
+
+        var powerA = double.PositiveInfinity;
+        var powerReason = LimitReason.Of(LimitKind.SitePower);
+        if (s.MaxPowerW is { } maxPower)
+        {
+            powerA = maxPower / s.NominalVoltageV;
+        }
+
+        var stopAll = false;
+        if (site.Meter == MeterState.Lost)
+        {
+            var fallback = s.MeterFallbackPowerW ?? 0;
+            stopAll = fallback <= 0;
+            if (fallback / s.NominalVoltageV < powerA)
+            {
+                powerA = fallback / s.NominalVoltageV;
+                powerReason = LimitReason.Of(LimitKind.MeterFallback);
+            }
+        }
+
+        cap[ConstraintRows.PowerRow] = powerA - reserved.Sum;
+        why[ConstraintRows.PowerRow] = powerReason;
+
+        var unbalanced = s.UnbalancedLoadLimitA ?? double.PositiveInfinity;
+        for (var p = 0; p < 3; p++)
+        {
+            for (var q = 0; q < 3; q++)
+            {
+                if (p != q)
+                {
+                    var row = ConstraintRows.ImbalanceRow(p, q);
+                    cap[row] = unbalanced - (reserved[(Phase)p] - reserved[(Phase)q]);
+                    why[row] = LimitReason.Of(LimitKind.UnbalancedLoad);
+                }
+            }
+        }
+
+        for (var c = 0; c < _model.Clusters.Length; c++)
+        {
+            var cluster = _model.Clusters[c];
+            _result.Clusters[c].LimitA = PhaseCurrents.All(cluster.MaxCurrentA);
+            foreach (var p in PhaseSet.All)
+            {
+                var row = ConstraintRows.ClusterRow(c, p);
+                cap[row] = (cluster.Phases.Contains(p) ? cluster.MaxCurrentA : 0) - _clusterReserved[c][p];
+                why[row] = new LimitReason(LimitKind.Cluster, null, cluster.Id);
+            }
+        }
+
+        return stopAll;
+    }
+}

@@ -1,0 +1,266 @@
+using OpenCpm.Core.ChargePoints;
+
+namespace OpenCpm.Core.LoadManagement;
+
+/// <summary>
+/// Computes a setpoint for every charge point of the site (load-management.md): lowest limit wins per charge
+/// point; the site, cluster, power and unbalanced-load limits hold per phase; vehicles that can't get the minimum
+/// current wait in a queue that rotates every rotation period; current that vehicles leave unused goes to others.
+/// Pure: no I/O, time only from the injected <see cref="TimeProvider"/>; one instance per site, called by one loop.
+/// </summary>
+public sealed partial class Allocator
+{
+    private const byte None = 0;
+    private const byte Reserved = 1;
+    private const byte Candidate = 2;
+    private const byte LowPriority = 3;
+    private const double Eps = 1e-9;
+
+    private readonly TimeProvider _time;
+    private readonly AllocatorOptions _options;
+    private SiteModel _model = null!;
+    private ProgressiveFill _fill = null!;
+    private UnusedCurrentTracker _unused = null!;
+    private RotationQueue _rotation = null!;
+    private Allocation _result = null!;
+    private byte[] _category = null!;
+    private double[] _floor = null!;
+    private double[] _upper = null!;
+    private LimitReason[] _upperReason = null!;
+    private double[] _value = null!;
+    private LimitReason[] _reason = null!;
+    private double[] _order = null!;
+    private int[] _candidates = null!;
+    private int[] _admitted = null!;
+    private bool[] _isAdmitted = null!;
+    private double[] _load = null!;
+    private double[] _scratchLoad = null!;
+    private PhaseCurrents[] _clusterReserved = null!;
+
+    public Allocator(SiteSettings settings, TimeProvider timeProvider, AllocatorOptions? options = null)
+    {
+        _time = timeProvider;
+        _options = options ?? new AllocatorOptions();
+        UpdateSettings(settings);
+    }
+
+    public SiteSettings Settings => _model.Settings;
+
+    public AllocatorOptions Options => _options;
+
+    /// <summary>Applies new settings, keeping each charge point's queue place and history (matched by id).</summary>
+    public void UpdateSettings(SiteSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var problems = SiteSettingsValidator.Validate(settings);
+        if (!problems.IsValid)
+        {
+            throw new ArgumentException(string.Join(" ", problems.Errors), nameof(settings));
+        }
+
+        var old = _model;
+        var oldUnused = _unused;
+        var oldRotation = _rotation;
+        _model = new SiteModel(settings);
+        var n = _model.ChargePoints.Length;
+        _fill = new ProgressiveFill(n, _model.RowCount);
+        _unused = new UnusedCurrentTracker(n, _options);
+        _rotation = new RotationQueue(n);
+        _result = new Allocation(_model);
+        _category = new byte[n];
+        _floor = new double[n];
+        _upper = new double[n];
+        _upperReason = new LimitReason[n];
+        _value = new double[n];
+        _reason = new LimitReason[n];
+        _order = new double[n];
+        _candidates = new int[n];
+        _admitted = new int[n];
+        _isAdmitted = new bool[n];
+        _load = new double[_model.RowCount];
+        _scratchLoad = new double[_model.RowCount];
+        _clusterReserved = new PhaseCurrents[_model.Clusters.Length];
+
+        if (old is not null)
+        {
+            var oldIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < old.ChargePoints.Length; i++)
+            {
+                oldIndex[old.ChargePoints[i].Id] = i;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                if (oldIndex.TryGetValue(_model.ChargePoints[i].Id, out var j))
+                {
+                    _unused.CopyFrom(oldUnused, j, i);
+                    _rotation.CopyFrom(oldRotation, j, i);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One allocation cycle. <paramref name="demands"/> has one entry per configured charge point, in the order of
+    /// <see cref="SiteSettings.ChargePoints"/>. The returned object is reused by the next call.
+    /// </summary>
+    public Allocation Allocate(ReadOnlySpan<ChargePointDemand> demands, SiteConditions site)
+    {
+        var n = _model.ChargePoints.Length;
+        if (demands.Length != n)
+        {
+            throw new ArgumentException($"Expected one demand per charge point ({n}) but got {demands.Length}.", nameof(demands));
+        }
+
+        var now = _time.GetUtcNow();
+        var result = _result;
+        result.At = now;
+        result.SafetyCorrections = 0;
+        result.QueueList.Clear();
+        result.Plan.Clear();
+
+        var (reservedSite, measuredGrid) = Classify(demands, now);
+        var stopAll = SetCapacities(site, reservedSite, measuredGrid);
+        var candidateCount = CollectCandidates(stopAll);
+
+        if (stopAll)
+        {
+            for (var k = 0; k < candidateCount; k++)
+            {
+                var i = _candidates[k];
+                _value[i] = 0;
+                _reason[i] = LimitReason.Of(LimitKind.MeterFallback);
+            }
+        }
+        else
+        {
+            var admittedCount = Admit(candidateCount, now);
+            _fill.Run(_admitted.AsSpan(0, admittedCount), _floor, _upper, _upperReason, _value, _reason);
+            FinishValues(demands, admittedCount);
+        }
+
+        EnforceSafety();
+        Publish(demands, candidateCount);
+        return result;
+    }
+
+    private (PhaseCurrents Reserved, PhaseCurrents MeasuredGrid) Classify(ReadOnlySpan<ChargePointDemand> demands, DateTimeOffset now)
+    {
+        var reserved = PhaseCurrents.Zero;
+        var measured = PhaseCurrents.Zero;
+        Array.Clear(_clusterReserved);
+        for (var i = 0; i < demands.Length; i++)
+        {
+            var d = demands[i];
+            var cp = _model.ChargePoints[i];
+            var wired = _model.WiredGridPhases[i];
+            var grid = d.VehiclePhases.IsEmpty ? wired : cp.GridPhasesFor(d.VehiclePhases);
+            _result.GridPhases[i] = grid.IsEmpty ? wired : grid;
+            _value[i] = 0;
+            _category[i] = None;
+            _floor[i] = _model.MinA[i];
+            _isAdmitted[i] = false;
+
+            switch (d.State)
+            {
+                case ChargePointState.Offline:
+                    var reserve = Math.Max(cp.FailsafeCurrentA, d.CommandedSetpointA);
+                    _category[i] = Reserved;
+                    _value[i] = reserve;
+                    _reason[i] = LimitReason.Of(LimitKind.Offline);
+                    _result.GridPhases[i] = wired;
+                    var load = Spread(wired, reserve);
+                    reserved += load;
+                    if (_model.ClusterOf[i] >= 0)
+                    {
+                        _clusterReserved[_model.ClusterOf[i]] += load;
+                    }
+
+                    break;
+                case ChargePointState.Idle:
+                    _reason[i] = LimitReason.Of(LimitKind.Idle);
+                    break;
+                case ChargePointState.Error:
+                    _reason[i] = LimitReason.Of(LimitKind.Error);
+                    break;
+                default:
+                    if (!d.Authorized)
+                    {
+                        _reason[i] = LimitReason.Of(LimitKind.Authorization);
+                    }
+                    else
+                    {
+                        _category[i] = d.State == ChargePointState.SuspendedByEv ? LowPriority : Candidate;
+                    }
+
+                    break;
+            }
+
+            if (d.State != ChargePointState.Offline)
+            {
+                measured += cp.Connection == PhaseConnection.SinglePhase
+                    ? PhaseCurrents.Zero.With(cp.SinglePhase, d.MeasuredCurrentA.L1)
+                    : cp.Rotation.ToGrid(d.MeasuredCurrentA);
+            }
+
+            var vehiclePhases = d.VehiclePhases.IsEmpty ? PhaseSet.AllThree : d.VehiclePhases;
+            var drawn = 0.0;
+            foreach (var p in vehiclePhases.Phases())
+            {
+                drawn = Math.Max(drawn, d.MeasuredCurrentA[p]);
+            }
+
+            _unused.Observe(i, d.State == ChargePointState.Charging && _category[i] == Candidate, d.CommandedSetpointA, drawn, _floor[i], now);
+            if (_category[i] is Candidate or LowPriority)
+            {
+                SetUpperBound(i, d, cp);
+            }
+            else
+            {
+                _rotation.Forget(i);
+            }
+        }
+
+        return (reserved, measured);
+    }
+
+    private void SetUpperBound(int i, in ChargePointDemand d, ChargePointSettings cp)
+    {
+        var upper = cp.MaxCurrentA;
+        var why = LimitKind.ChargePoint;
+        Lower(ref upper, ref why, d.HardwareLimitA, LimitKind.Hardware);
+        Lower(ref upper, ref why, d.OcppLimitA, LimitKind.Ocpp);
+        Lower(ref upper, ref why, d.ApiLimitA, LimitKind.Api);
+        Lower(ref upper, ref why, d.UserLimitA, LimitKind.UserPreference);
+        var cap = _unused.CapA(i);
+        Lower(ref upper, ref why, double.IsNaN(cap) ? null : cap, LimitKind.Vehicle);
+        if (_result.GridPhases[i].Count < 3)
+        {
+            Lower(ref upper, ref why, cp.UnbalancedLoadLimitA, LimitKind.UnbalancedLoad);
+        }
+
+        _upper[i] = upper;
+        _upperReason[i] = LimitReason.Of(why);
+        if (upper < _floor[i] - Eps)
+        {
+            // A limit below the minimum current means no charging at all (IEC 61851).
+            _category[i] = None;
+            _reason[i] = _upperReason[i];
+            _rotation.Forget(i);
+        }
+    }
+
+    private static void Lower(ref double upper, ref LimitKind why, double? limit, LimitKind kind)
+    {
+        if (limit is { } value && value < upper)
+        {
+            upper = Math.Max(0, value);
+            why = kind;
+        }
+    }
+
+    private static PhaseCurrents Spread(PhaseSet phases, double amps) => new(
+        phases.Contains(Phase.L1) ? amps : 0,
+        phases.Contains(Phase.L2) ? amps : 0,
+        phases.Contains(Phase.L3) ? amps : 0);
+}

@@ -1,0 +1,38 @@
+using OpenCpm.Core.ChargePoints;
+
+namespace OpenCpm.Core.LoadManagement;
+
+/// <summary>
+/// What the controller knows of one charge point at the start of an allocation cycle. The caller keeps one
+/// per configured charge point, in the order of <see cref="SiteSettings.ChargePoints"/>, and updates it in place.
+/// </summary>
+public readonly record struct ChargePointDemand
+{
+    public ChargePointState State { get; init; }
+
+    /// <summary>False while the vehicle waits for an authorization (RFID, backend).</summary>
+    public bool Authorized { get; init; }
+
+    /// <summary>Current measured on each station conductor (station L1..L3, before the wiring rotation).</summary>
+    public PhaseCurrents MeasuredCurrentA { get; init; }
+
+    /// <summary>The station conductors the vehicle is known to use; empty = not known yet (assume all wired).</summary>
+    public PhaseSet VehiclePhases { get; init; }
+
+    /// <summary>The setpoint the station currently has (last one sent and acknowledged).</summary>
+    public double CommandedSetpointA { get; init; }
+
+    /// <summary>Maximum reported by the station hardware (DIP switches, cable); null = unknown.</summary>
+    public double? HardwareLimitA { get; init; }
+
+    /// <summary>An OCPP charging profile limit for this connector; null = none.</summary>
+    public double? OcppLimitA { get; init; }
+
+    /// <summary>A limit set over the API; null = none.</summary>
+    public double? ApiLimitA { get; init; }
+
+    /// <summary>The user's charging preference; null = none.</summary>
+    public double? UserLimitA { get; init; }
+
+    public static ChargePointDemand Idle => new() { State = ChargePointState.Idle, Authorized = true };
+}

@@ -1,0 +1,77 @@
+namespace OpenCpm.Core.LoadManagement;
+
+/// <summary>
+/// Who is charging in this round and who waits, in which order (manual 9.1.1, load-management.md section 4).
+/// Active charges keep priority over waiting ones; waiting ones are served first come, first served; every
+/// rotation period the charge that has charged longest in its round yields to the head of the queue.
+/// </summary>
+internal sealed class RotationQueue(int chargePoints)
+{
+    private readonly bool[] _active = new bool[chargePoints];
+    private readonly DateTimeOffset[] _roundStart = new DateTimeOffset[chargePoints];
+    private readonly long[] _ticket = new long[chargePoints];
+    private long _nextTicket = 1;
+
+    /// <summary>When the next rotation is due; null while nobody waits.</summary>
+    public DateTimeOffset? NextRotationAt { get; set; }
+
+    public bool IsActive(int cp) => _active[cp];
+
+    public DateTimeOffset RoundStart(int cp) => _roundStart[cp];
+
+    /// <summary>Queue position key: lower = served earlier. Assigned the first time a vehicle waits.</summary>
+    public long Ticket(int cp) => _ticket[cp];
+
+    /// <summary>A charge point that no longer wants current leaves both the round and the queue.</summary>
+    public void Forget(int cp)
+    {
+        _active[cp] = false;
+        _ticket[cp] = 0;
+    }
+
+    /// <summary>A vehicle that wants current and is not charging gets a place at the back of the queue.</summary>
+    public void EnsureTicket(int cp)
+    {
+        if (!_active[cp] && _ticket[cp] == 0)
+        {
+            _ticket[cp] = _nextTicket++;
+        }
+    }
+
+    public void MarkActive(int cp, DateTimeOffset now)
+    {
+        if (!_active[cp])
+        {
+            _active[cp] = true;
+            _roundStart[cp] = now;
+        }
+
+        _ticket[cp] = 0;
+    }
+
+    /// <summary>An active charge that is paused goes to the back of the queue.</summary>
+    public void MarkWaiting(int cp)
+    {
+        if (_active[cp] || _ticket[cp] == 0)
+        {
+            _active[cp] = false;
+            _ticket[cp] = _nextTicket++;
+        }
+    }
+
+    /// <summary>
+    /// Sort key of the admission order: active charges first, the most recently started first (so a capacity drop
+    /// pauses the one that has charged longest); then the queue in ticket order.
+    /// </summary>
+    public double PriorityKey(int cp) =>
+        _active[cp] ? -1 - (_roundStart[cp].UtcTicks / 1e7) : _ticket[cp];
+
+    public void CopyFrom(RotationQueue other, int from, int to)
+    {
+        _active[to] = other._active[from];
+        _roundStart[to] = other._roundStart[from];
+        _ticket[to] = other._ticket[from];
+        _nextTicket = Math.Max(_nextTicket, other._nextTicket);
+        NextRotationAt = other.NextRotationAt;
+    }
+}
