@@ -114,7 +114,7 @@ internal sealed class ProgressiveFill
         return false;
     }
 
-    public static double Tolerance(double capacity) => Eps * (1 + Math.Abs(capacity));
+    public static double Tolerance(double capacity) => double.IsInfinity(capacity) ? 0 : Eps * (1 + Math.Abs(capacity));
 
     /// <summary>
     /// Fills the participants from <paramref name="floor"/> up to <paramref name="upper"/> within the row
