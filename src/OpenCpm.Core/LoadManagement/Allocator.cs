@@ -36,6 +36,7 @@ public sealed partial class Allocator
     private double[] _load = null!;
     private double[] _scratchLoad = null!;
     private PhaseCurrents[] _clusterReserved = null!;
+    private DateTimeOffset?[] _pausedSince = null!;
 
     public Allocator(SiteSettings settings, TimeProvider timeProvider, AllocatorOptions? options = null)
     {
@@ -61,6 +62,7 @@ public sealed partial class Allocator
         var old = _model;
         var oldUnused = _unused;
         var oldRotation = _rotation;
+        var oldPaused = _pausedSince;
         _model = new SiteModel(settings);
         var n = _model.ChargePoints.Length;
         _fill = new ProgressiveFill(n, _model.RowCount);
@@ -80,6 +82,7 @@ public sealed partial class Allocator
         _load = new double[_model.RowCount];
         _scratchLoad = new double[_model.RowCount];
         _clusterReserved = new PhaseCurrents[_model.Clusters.Length];
+        _pausedSince = new DateTimeOffset?[n];
 
         if (old is not null)
         {
@@ -94,6 +97,7 @@ public sealed partial class Allocator
                 if (oldIndex.TryGetValue(_model.ChargePoints[i].Id, out var j))
                 {
                     _unused.CopyFrom(oldUnused, j, i);
+                    _pausedSince[i] = oldPaused[j];
                     _rotation.CopyFrom(oldRotation, j, i);
                 }
             }
@@ -136,6 +140,7 @@ public sealed partial class Allocator
         {
             var admittedCount = Admit(candidateCount, now);
             _fill.Run(_admitted.AsSpan(0, admittedCount), _floor, _upper, _upperReason, _value, _reason);
+            RefillAfterUnbalance(admittedCount);
             FinishValues(demands, admittedCount);
         }
 
@@ -190,10 +195,15 @@ public sealed partial class Allocator
                     }
                     else
                     {
-                        _category[i] = d.State == ChargePointState.SuspendedByEv ? LowPriority : Candidate;
+                        _category[i] = IsPausedByVehicle(i, d.State, now) ? LowPriority : Candidate;
                     }
 
                     break;
+            }
+
+            if (d.State is ChargePointState.Idle or ChargePointState.Charging or ChargePointState.Offline or ChargePointState.Error)
+            {
+                _pausedSince[i] = null;
             }
 
             if (d.State != ChargePointState.Offline)
@@ -222,6 +232,26 @@ public sealed partial class Allocator
         }
 
         return (reserved, measured);
+    }
+
+    /// <summary>
+    /// A vehicle that paused by itself (full, or waiting for its own timer) stays "paused" after the controller takes
+    /// its current away, so it doesn't flip between paused and queued. It gets current only from what is left over,
+    /// and every rotation period it is offered a normal turn again (at the back of the queue) to see if it woke up.
+    /// </summary>
+    private bool IsPausedByVehicle(int i, ChargePointState state, DateTimeOffset now)
+    {
+        if (state == ChargePointState.SuspendedByEv)
+        {
+            _pausedSince[i] ??= now;
+        }
+
+        if (_pausedSince[i] is { } since && now - since >= _model.Settings.RotationPeriod && state != ChargePointState.SuspendedByEv)
+        {
+            _pausedSince[i] = null; // probe
+        }
+
+        return _pausedSince[i] is not null;
     }
 
     private void SetUpperBound(int i, in ChargePointDemand d, ChargePointSettings cp)

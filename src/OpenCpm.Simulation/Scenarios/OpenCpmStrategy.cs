@@ -1,0 +1,21 @@
+using OpenCpm.Core.LoadManagement;
+
+namespace OpenCpm.Simulation.Scenarios;
+
+/// <summary>The controller's own allocator, exactly as <c>opencpm run</c> uses it.</summary>
+public sealed class OpenCpmStrategy(SiteSettings settings, TimeProvider timeProvider) : IAllocationStrategy
+{
+    private readonly Allocator _allocator = new(settings, timeProvider);
+
+    public string Name => "opencpm";
+
+    public int SafetyCorrections { get; private set; }
+
+    public void Allocate(ReadOnlySpan<ChargePointDemand> demands, SiteConditions site, double[] setpointA, PhaseSet[] gridPhases)
+    {
+        var allocation = _allocator.Allocate(demands, site);
+        allocation.SetpointA.CopyTo(setpointA, 0);
+        allocation.GridPhases.CopyTo(gridPhases, 0);
+        SafetyCorrections += allocation.SafetyCorrections;
+    }
+}
