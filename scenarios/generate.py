@@ -115,7 +115,7 @@ write("limit-changes", {
 
 # 7. A 200-station site over 24 hours in 15 clusters.
 r = random.Random(200)
-clusters = [{"id": f"c{k+1}", "maxCurrentA": 125, "minChargingCurrentA": 6} for k in range(15)]
+clusters = [{"id": f"c{k+1}", "maxCurrentA": 160, "minChargingCurrentA": 6} for k in range(15)]
 cps = [cp(f"cp{i+1:03d}", cluster=f"c{(i % 15) + 1}", rotation=ROT[i % 3], max_a=32, failsafe=0) for i in range(200)]
 vehicles = []
 for i in range(200):

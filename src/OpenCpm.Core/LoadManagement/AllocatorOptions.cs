@@ -10,10 +10,10 @@ public sealed record AllocatorOptions
     public double HysteresisA { get; init; } = 0.5;
 
     /// <summary>A vehicle drawing this much less than its setpoint leaves current unused.</summary>
-    public double UnusedCurrentThresholdA { get; init; } = 2.0;
+    public double UnusedCurrentThresholdA { get; init; } = 1.5;
 
     /// <summary>A vehicle that leaves current unused keeps a setpoint this much above what it draws.</summary>
-    public double UnusedCurrentMarginA { get; init; } = 1.0;
+    public double UnusedCurrentMarginA { get; init; } = 0.5;
 
     /// <summary>Time a vehicle gets to follow a new setpoint before its draw is judged (IEC 61851: 5 s).</summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(10);
