@@ -29,4 +29,7 @@ public static partial class KebaLog
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Debug, Message = "Simulated station {Station} ignored a command: {Reason}")]
     public static partial void SimulatorIgnoredCommand(ILogger logger, string station, string reason);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Debug, Message = "Simulated station {Station} could not send a datagram")]
+    public static partial void SimulatorSendFailed(ILogger logger, string station, Exception exception);
 }
