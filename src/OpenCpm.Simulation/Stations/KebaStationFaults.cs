@@ -23,6 +23,9 @@ public sealed class KebaStationFaults
     /// <summary>Acknowledge invalid or unknown commands with <c>TCH-OK :done</c> instead of ignoring them (real behaviour undocumented).</summary>
     public bool AcknowledgeInvalidCommands { get; set; }
 
+    /// <summary>Sends the push messages a command causes before its reply (a push racing the reply, evcc #644).</summary>
+    public bool PushBeforeReply { get; set; }
+
     /// <summary>Drops the next <paramref name="count"/> incoming datagrams.</summary>
     public void DropNextDatagrams(int count) => Interlocked.Exchange(ref _dropNext, Math.Max(0, count));
 

@@ -237,11 +237,19 @@ public sealed class SimulatedKebaStation : IAsyncDisposable
             target = _model.LastCommander;
         }
 
+        if (Faults.PushBeforeReply)
+        {
+            SendPushes(pushes, target);
+        }
+
         if (reply is not null)
         {
             TrySend(KebaCodec.Format(reply), new IPEndPoint(sender.Address, _replyPort));
         }
 
-        SendPushes(pushes, target);
+        if (!Faults.PushBeforeReply)
+        {
+            SendPushes(pushes, target);
+        }
     }
 }
