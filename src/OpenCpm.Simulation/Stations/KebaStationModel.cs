@@ -76,6 +76,12 @@ public sealed class KebaStationModel
 
     public bool FailsafeTripped { get; private set; }
 
+    /// <summary>When curr, currtime, ena or failsafe last fed the watchdog.</summary>
+    public DateTimeOffset LastWatchdogFeed => _lastFeed;
+
+    /// <summary>How many commands have fed the watchdog since boot.</summary>
+    public long WatchdogFeeds { get; private set; }
+
     public bool EnabledByUser { get; private set; } = true;
 
     public string DisplayText { get; private set; } = "";
@@ -503,6 +509,7 @@ public sealed class KebaStationModel
 
     private void Feed()
     {
+        WatchdogFeeds++;
         _lastFeed = _now;
         FailsafeTripped = false;
     }

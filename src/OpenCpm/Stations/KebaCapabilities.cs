@@ -11,7 +11,8 @@ public static class KebaCapabilities
         var product = report.Product.Trim();
         var german = product.EndsWith("-DE", StringComparison.OrdinalIgnoreCase);
         var model = product.Length >= 6 ? product[3..6] : "";
-        var series = product.Length > 13 ? SeriesOf(product[13], model) : "?";
+        // The Deutschland-Edition is a controllable c-series box whatever its code letter says (spec 1.1).
+        var series = german ? "c" : product.Length > 13 ? SeriesOf(product[13], model) : "?";
         return new StationCapabilities
         {
             Product = product,
