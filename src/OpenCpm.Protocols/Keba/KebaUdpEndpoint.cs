@@ -41,7 +41,8 @@ public sealed class KebaUdpEndpoint : IAsyncDisposable
             return;
         }
 
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { EnableBroadcast = true };
+        // Hundreds of stations may answer a round of polls at once: give the kernel room for their replies.
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { EnableBroadcast = true, ReceiveBufferSize = 1 << 20 };
         try
         {
             socket.Bind(new IPEndPoint(_options.Address, _options.Port));
