@@ -20,7 +20,7 @@ public sealed class KebaStationModel
 
     private static readonly TimeSpan PhaseSwitchLockout = TimeSpan.FromSeconds(300);
 
-    private readonly DateTimeOffset _bootAt;
+    private DateTimeOffset _bootAt;
     private readonly HashSet<string> _whitelist;
     private readonly List<KebaSessionRecord> _sessions = [];
     private readonly List<KebaPushMessage> _pushes = [];
@@ -31,6 +31,7 @@ public sealed class KebaStationModel
     private DateTimeOffset? _timerDue;
     private int _failsafeCurrentMilliA;
     private int _failsafeTimeoutS;
+    private bool _failsafePersisted;
     private DateTimeOffset _lastFeed;
     private long _energyLimitTenthsWh;
     private bool _energyLimitReached;
@@ -221,6 +222,45 @@ public sealed class KebaStationModel
         else
         {
             Authorize(normalized, NoClass);
+        }
+
+        Settle();
+    }
+
+    /// <summary>
+    /// Power cycle: everything set over UDP is lost (curr, currtime, ena, setenergy, a non-persisted failsafe,
+    /// the clock) and the session log reads zeros; the meter total, x2src and a persisted failsafe survive.
+    /// A plugged vehicle stays plugged and starts a new session.
+    /// </summary>
+    public void Reboot(DateTimeOffset now)
+    {
+        Advance(now);
+        _bootAt = now;
+        _userCurrentMilliA = DefaultUserCurrentMilliA;
+        _userCurrentFromTimer = false;
+        _timerCurrentMilliA = 0;
+        _timerDue = null;
+        if (!_failsafePersisted)
+        {
+            _failsafeTimeoutS = 0;
+            _failsafeCurrentMilliA = 0;
+        }
+
+        FailsafeTripped = false;
+        _lastFeed = now;
+        _energyLimitTenthsWh = 0;
+        _energyLimitReached = false;
+        EnabledByUser = true;
+        _authorizedTag = null;
+        _authorizedClass = NoClass;
+        _clockOffset = TimeSpan.Zero;
+        _lastPhaseSwitch = null;
+        _pilotDue = null;
+        ApplyPilot(0);
+        _sessions.Clear();
+        if (Vehicle is not null)
+        {
+            StartSession();
         }
 
         Settle();
@@ -420,6 +460,7 @@ public sealed class KebaStationModel
             case "failsafe":
                 _failsafeTimeoutS = (int)command.Number(0);
                 _failsafeCurrentMilliA = (int)command.Number(1);
+                _failsafePersisted = command.Number(2) == 1;
                 _lastFeed = _now;
                 FailsafeTripped = false;
                 break;

@@ -91,6 +91,9 @@ public sealed class SimulatedKebaStation : IAsyncDisposable
     /// <summary>Holds an RFID card to the reader (authorizes a whitelisted tag; the same tag again ends its session).</summary>
     public void PresentCard(string tag) => Mutate(m => m.PresentCard(tag, _timeProvider.GetUtcNow()));
 
+    /// <summary>Power-cycles the station (see <see cref="KebaStationModel.Reboot"/>).</summary>
+    public void Reboot() => Mutate(m => m.Reboot(_timeProvider.GetUtcNow()));
+
     /// <summary>State 4 with this Error1 code; 0 clears it.</summary>
     public void SetError(int error1) => Mutate(m => m.SetError(error1, _timeProvider.GetUtcNow()));
 

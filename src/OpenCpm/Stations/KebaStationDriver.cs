@@ -56,6 +56,8 @@ public sealed class KebaStationDriver : IStationDriver
 
     public ChannelReader<StationStatus> StatusChanges => _changes.Reader;
 
+    private int ExpectedFailsafeTimeoutS => _options.FailsafeTimeoutS <= 0 ? 0 : Math.Clamp(_options.FailsafeTimeoutS, 10, 600);
+
     private TimeSpan FeedInterval => TimeSpan.FromSeconds(Math.Max(1, _options.FailsafeTimeoutS / 4.0));
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -81,6 +83,12 @@ public sealed class KebaStationDriver : IStationDriver
                     }
 
                     await PollAsync(cancellationToken);
+                    if (failsafeConfigured && _report2 is { } polled && polled.FailsafeTimeoutS != ExpectedFailsafeTimeoutS)
+                    {
+                        // The station lost the setting (a reboot clears a non-persisted failsafe) or someone changed it.
+                        failsafeConfigured = false;
+                    }
+
                     if (!failsafeConfigured && _report2 is not null)
                     {
                         failsafeConfigured = await ConfigureFailsafeAsync(cancellationToken);

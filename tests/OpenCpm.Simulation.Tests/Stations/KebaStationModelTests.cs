@@ -271,6 +271,27 @@ public sealed class KebaStationModelTests
         Assert.Equal(32000, R2(station).HardwareCurrentMilliA);
     }
 
+    [Fact]
+    public void Forgets_udp_settings_and_history_on_reboot_but_keeps_a_persisted_failsafe()
+    {
+        var station = Charging();
+        Send(station, "curr 10000");
+        Send(station, "ena 0");
+        Send(station, "failsafe 30 6000 1");
+        Tick(station, 5);
+
+        station.Reboot(_now);
+
+        var r2 = R2(station);
+        Assert.Equal((63000, 1, 30, 6000, 0L), (r2.UserCurrentMilliA, r2.EnableUser, r2.FailsafeTimeoutS, r2.FailsafeCurrentMilliA, r2.UptimeS));
+        Assert.Equal((2L, 0), (station.SessionReport(100).SessionId, station.SessionReport(100).Reason)); // session IDs are never reset
+        Assert.Equal(0L, station.SessionReport(101).SessionId);
+
+        Send(station, "failsafe 30 6000 0");
+        station.Reboot(_now);
+        Assert.Equal(0, R2(station).FailsafeTimeoutS);
+    }
+
     private static KebaReport2 R2(KebaStationModel station) => station.Report2();
 
     private KebaStationModel New(KebaStationProfile? profile = null) => new(profile ?? KebaStationProfile.CSeries("22054282"), _t0);

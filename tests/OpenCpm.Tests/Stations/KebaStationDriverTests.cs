@@ -121,6 +121,18 @@ public sealed class KebaStationDriverTests
     }
 
     [Fact]
+    public async Task Configures_the_failsafe_again_after_the_station_rebooted()
+    {
+        await using var h = KebaStationHarness.Start(configure: o => o with { FailsafeTimeoutS = 30, FailsafeCurrentA = 6 });
+        await Eventually.TrueAsync(() => h.Station.Inspect(m => m.Report2()) is { FailsafeTimeoutS: 30, FailsafeCurrentMilliA: 6000 });
+
+        h.Station.Reboot();
+        Assert.Equal(0, h.Station.Inspect(m => m.Report2()).FailsafeTimeoutS);
+
+        await Eventually.TrueAsync(() => h.Station.Inspect(m => m.Report2()) is { FailsafeTimeoutS: 30, FailsafeCurrentMilliA: 6000 });
+    }
+
+    [Fact]
     public async Task Survives_a_burst_of_malformed_datagrams_from_the_station_address()
     {
         await using var h = KebaStationHarness.Start();
