@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace OpenCpm.Protocols.Keba;
+
+/// <summary>
+/// The host's one UDP socket for KEBA stations (default 0.0.0.0:7090, broadcast enabled). Sends from the bound
+/// port, receives everything, ignores its own <c>i</c> echo, parses each datagram and routes it to the
+/// <see cref="KebaStationLink"/> of its source address. A datagram that is not valid KEBA is logged and dropped;
+/// nothing a peer sends can throw out of the receive loop.
+/// </summary>
+public sealed class KebaUdpEndpoint : IAsyncDisposable
+{
+    private readonly KebaUdpEndpointOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<IPAddress, KebaStationLink> _links = new();
+    private readonly CancellationTokenSource _stop = new();
+    private Socket? _socket;
+    private Task _receiveLoop = Task.CompletedTask;
+    private ConcurrentDictionary<IPAddress, string>? _discovery;
+
+    public KebaUdpEndpoint(KebaUdpEndpointOptions options, TimeProvider timeProvider, ILogger<KebaUdpEndpoint> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public IPEndPoint LocalEndPoint => (IPEndPoint)(_socket?.LocalEndPoint ?? throw new InvalidOperationException("The endpoint is not started."));
+
+    /// <summary>Binds the socket and starts the receive loop. Throws <see cref="SocketException"/> if the port is taken.</summary>
+    public void Start()
+    {
+        if (_socket is not null)
+        {
+            return;
+        }
+
+        // Hundreds of stations may answer a round of polls at once: give the kernel room for their replies.
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { EnableBroadcast = true, ReceiveBufferSize = 1 << 20 };
+        try
+        {
+            socket.Bind(new IPEndPoint(_options.Address, _options.Port));
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        _socket = socket;
+        KebaLog.Listening(_logger, socket.LocalEndPoint!);
+        _receiveLoop = Task.Run(() => ReceiveLoopAsync(socket, _stop.Token));
+    }
+
+    /// <summary>The link to the station at <paramref name="station"/> (one per address; created on first use).</summary>
+    public KebaStationLink Connect(IPAddress station)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        return _links.GetOrAdd(station, a => new KebaStationLink(this, new IPEndPoint(a, _options.StationPort), _options.Timing, _timeProvider, _logger));
+    }
+
+    /// <summary>
+    /// Sends <c>i</c> to <paramref name="target"/> (a broadcast address on a real site) and collects the firmware
+    /// replies for <paramref name="window"/>; repeats once if nobody answered.
+    /// </summary>
+    public async Task<IReadOnlyList<KebaDiscoveredStation>> DiscoverAsync(IPAddress target, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var found = new ConcurrentDictionary<IPAddress, string>();
+        _discovery = found;
+        try
+        {
+            for (var round = 0; round < 2 && found.IsEmpty; round++)
+            {
+                await SendAsync("i", new IPEndPoint(target, _options.StationPort), cancellationToken);
+                await Task.Delay(window, _timeProvider, cancellationToken);
+            }
+        }
+        finally
+        {
+            _discovery = null;
+        }
+
+        return [.. found.Select(kv => new KebaDiscoveredStation(kv.Key, kv.Value)).OrderBy(s => s.Address.ToString(), StringComparer.Ordinal)];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _socket?.Dispose();
+        try
+        {
+            await _receiveLoop;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+        foreach (var link in _links.Values)
+        {
+            link.Dispose();
+        }
+    }
+
+    internal async ValueTask SendAsync(string text, IPEndPoint to, CancellationToken cancellationToken)
+    {
+        var socket = _socket ?? throw new InvalidOperationException("The endpoint is not started.");
+        await socket.SendToAsync(Encoding.ASCII.GetBytes(text), SocketFlags.None, to, cancellationToken);
+    }
+
+    /// <summary>Classifies one datagram and routes it; logs and drops anything malformed. Never throws.</summary>
+    internal void HandleDatagram(ReadOnlySpan<byte> payload, IPEndPoint source)
+    {
+        KebaMessage message;
+        try
+        {
+            message = KebaCodec.Parse(payload);
+        }
+        catch (KebaProtocolException ex)
+        {
+            KebaLog.MalformedDatagram(_logger, source, ex.Message);
+            return;
+        }
+
+        if (message is KebaIdentifyEcho)
+        {
+            return;
+        }
+
+        if (message is KebaFirmwareInfo info && _discovery is { } discovery)
+        {
+            discovery[source.Address] = info.Firmware;
+        }
+
+        if (_links.TryGetValue(source.Address, out var link))
+        {
+            link.Deliver(message);
+        }
+        else if (message is not KebaFirmwareInfo)
+        {
+            KebaLog.UnknownSource(_logger, source);
+        }
+    }
+
+    private async Task ReceiveLoopAsync(Socket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
+        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            SocketReceiveFromResult result;
+            try
+            {
+                result = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException ex)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                KebaLog.ReceiveFailed(_logger, ex);
+                continue;
+            }
+
+            HandleDatagram(buffer.AsSpan(0, result.ReceivedBytes), (IPEndPoint)result.RemoteEndPoint);
+        }
+    }
+}

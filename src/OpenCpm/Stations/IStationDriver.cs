@@ -1,0 +1,56 @@
+using System.Threading.Channels;
+
+namespace OpenCpm.Stations;
+
+/// <summary>
+/// The controller's view of one charge point, whatever protocol it speaks (KEBA UDP today, OCPP later).
+/// <para>
+/// Lifecycle: the host creates the driver and runs <see cref="RunAsync"/> for as long as the charge point is
+/// managed. <see cref="Status"/> is always the latest immutable snapshot; every change (except a mere
+/// <see cref="StationStatus.LastSeen"/> update) is also written to <see cref="StatusChanges"/>, a channel meant for
+/// one reader (the control loop) that keeps the newest 64 snapshots. Commands never throw for a station's
+/// behaviour: they return a <see cref="StationCommandResult"/> (accepted, rejected with a reason, unsupported, or
+/// timed out). Only cancellation throws.
+/// </para>
+/// </summary>
+public interface IStationDriver
+{
+    string ChargePointId { get; }
+
+    /// <summary>The latest snapshot; State is <c>Offline</c> until the station has answered.</summary>
+    StationStatus Status { get; }
+
+    /// <summary>What the station is, once known (from report 1 for KEBA); null before.</summary>
+    StationCapabilities? Capabilities { get; }
+
+    /// <summary>Snapshots in order of change, for one reader.</summary>
+    ChannelReader<StationStatus> StatusChanges { get; }
+
+    /// <summary>Polls the station, keeps its failsafe watchdog fed and tracks online/offline until cancelled.</summary>
+    Task RunAsync(CancellationToken cancellationToken);
+
+    /// <summary>Current offered to the vehicle per phase; below 6 A means pause (0).</summary>
+    Task<StationCommandResult> SetCurrentAsync(double amps, CancellationToken cancellationToken);
+
+    /// <summary>Hard enable/disable of the station (survives unplug).</summary>
+    Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken);
+
+    /// <summary>Authorizes a session as if the card <paramref name="idTag"/> was presented.</summary>
+    Task<StationCommandResult> StartAsync(string idTag, CancellationToken cancellationToken);
+
+    /// <summary>Ends the authorization of <paramref name="idTag"/>, or of the tag that started the running session when null.</summary>
+    Task<StationCommandResult> StopAsync(string? idTag, CancellationToken cancellationToken);
+
+    Task<StationCommandResult> UnlockAsync(CancellationToken cancellationToken);
+
+    Task<StationCommandResult> RestartAsync(CancellationToken cancellationToken);
+
+    /// <summary>Shows a short text on the station's display (if it has one).</summary>
+    Task<StationCommandResult> ShowTextAsync(string text, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The sessions the station remembers, newest first, stopping at <paramref name="afterSessionId"/> (exclusive):
+    /// used to recover sessions that ended while the controller was down. The first entry may still be running.
+    /// </summary>
+    Task<IReadOnlyList<StationSessionRecord>> ReadSessionHistoryAsync(long afterSessionId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,578 @@
+using System.Globalization;
+using System.Threading.Channels;
+using OpenCpm.Core.LoadManagement;
+using OpenCpm.Protocols.Keba;
+
+namespace OpenCpm.Stations;
+
+/// <summary>
+/// <see cref="IStationDriver"/> for a KEBA P30 over the host's <see cref="KebaUdpEndpoint"/>. Current control uses
+/// <c>currtime &lt;mA&gt; 1</c> (0 = pause); the failsafe watchdog is configured at start-up and fed with the last
+/// setpoint every quarter of its timeout. Push messages update the status between polls.
+/// </summary>
+public sealed class KebaStationDriver : IStationDriver
+{
+    private const int MinimumMilliA = 6000;
+    private const int MaximumMilliA = 63_000;
+    private const int ActivePhaseThresholdMilliA = 1000;
+
+    private readonly KebaStationDriverOptions _options;
+    private readonly KebaStationLink _link;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly Lock _sync = new();
+    private readonly Channel<StationStatus> _changes = Channel.CreateBounded<StationStatus>(
+        new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    private StationStatus _status;
+    private StationCapabilities? _capabilities;
+    private KebaReport2? _report2;
+    private KebaReport3? _report3;
+    private PhaseSet _learnedPhases;
+    private bool _chargedThisSession;
+    private string? _rfidTag;
+    private int? _commandedMilliA;
+    private bool _disabledByController;
+    private DateTimeOffset _lastFeed;
+    private DateTimeOffset _startedAt;
+    private bool _wasOnline;
+
+    public KebaStationDriver(KebaStationDriverOptions options, KebaUdpEndpoint endpoint, TimeProvider timeProvider, ILogger<KebaStationDriver> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        _options = options;
+        _link = endpoint.Connect(options.Address);
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _status = new StationStatus { ChargePointId = options.ChargePointId };
+        _startedAt = timeProvider.GetUtcNow();
+    }
+
+    public string ChargePointId => _options.ChargePointId;
+
+    public StationStatus Status => Volatile.Read(ref _status);
+
+    public StationCapabilities? Capabilities => Volatile.Read(ref _capabilities);
+
+    public ChannelReader<StationStatus> StatusChanges => _changes.Reader;
+
+    private int ExpectedFailsafeTimeoutS => _options.FailsafeTimeoutS <= 0 ? 0 : Math.Clamp(_options.FailsafeTimeoutS, 10, 600);
+
+    private TimeSpan FeedInterval => TimeSpan.FromSeconds(Math.Max(1, _options.FailsafeTimeoutS / 4.0));
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _startedAt = _timeProvider.GetUtcNow();
+        var pump = PumpUnsolicitedAsync(cancellationToken);
+        try
+        {
+            var lastIdentity = DateTimeOffset.MinValue;
+            var failsafeConfigured = false;
+            using var timer = new PeriodicTimer(_options.PollInterval, _timeProvider);
+            do
+            {
+                try
+                {
+                    var now = _timeProvider.GetUtcNow();
+                    if (Capabilities is null || now - lastIdentity >= _options.IdentityRefresh)
+                    {
+                        if (await RefreshIdentityAsync(cancellationToken))
+                        {
+                            lastIdentity = now;
+                        }
+                    }
+
+                    await PollAsync(cancellationToken);
+                    if (failsafeConfigured && _report2 is { } polled && polled.FailsafeTimeoutS != ExpectedFailsafeTimeoutS)
+                    {
+                        // The station lost the setting (a reboot clears a non-persisted failsafe) or someone changed it.
+                        failsafeConfigured = false;
+                    }
+
+                    if (!failsafeConfigured && _report2 is not null)
+                    {
+                        failsafeConfigured = await ConfigureFailsafeAsync(cancellationToken);
+                    }
+                    else if (failsafeConfigured)
+                    {
+                        await FeedWatchdogIfDueAsync(cancellationToken);
+                    }
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    StationsLog.PollFailed(_logger, ChargePointId, ex);
+                }
+
+                Publish();
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await pump;
+        }
+    }
+
+    public async Task<StationCommandResult> SetCurrentAsync(double amps, CancellationToken cancellationToken)
+    {
+        if (double.IsNaN(amps) || amps < 0)
+        {
+            return StationCommandResult.Rejected(FormattableString.Invariant($"a current must be 0 A or more, not {amps} A"));
+        }
+
+        var milliA = amps * 1000 < MinimumMilliA ? 0 : (int)Math.Min(MaximumMilliA, Math.Round(amps * 1000));
+        var result = await SendAsync(KebaCommand.CurrTime(milliA, 1), cancellationToken);
+        if (result.IsAccepted)
+        {
+            lock (_sync)
+            {
+                _commandedMilliA = milliA;
+                _disabledByController = false;
+                _lastFeed = _timeProvider.GetUtcNow();
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(KebaCommand.Enable(enabled), cancellationToken);
+        if (result.IsAccepted)
+        {
+            lock (_sync)
+            {
+                _disabledByController = !enabled;
+                _lastFeed = _timeProvider.GetUtcNow();
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<StationCommandResult> StartAsync(string idTag, CancellationToken cancellationToken)
+    {
+        if (Capabilities is { HasRfid: false })
+        {
+            return StationCommandResult.Unsupported("this station has no RFID authorization");
+        }
+
+        if (NormalizeTag(idTag) is not { } tag)
+        {
+            return StationCommandResult.Rejected($"RFID tag '{idTag}' is not 1 to 16 hex digits");
+        }
+
+        var result = await SendAsync(KebaCommand.Start(tag), cancellationToken);
+        if (result.IsAccepted)
+        {
+            lock (_sync)
+            {
+                _rfidTag = tag;
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<StationCommandResult> StopAsync(string? idTag, CancellationToken cancellationToken)
+    {
+        if (Capabilities is { HasRfid: false })
+        {
+            return StationCommandResult.Unsupported("this station has no RFID authorization");
+        }
+
+        var tag = idTag is null ? _rfidTag : NormalizeTag(idTag);
+        if (tag is null)
+        {
+            return StationCommandResult.Rejected(idTag is null ? "no RFID tag started the running session" : $"RFID tag '{idTag}' is not 1 to 16 hex digits");
+        }
+
+        return await SendAsync(KebaCommand.Stop(tag), cancellationToken);
+    }
+
+    public Task<StationCommandResult> UnlockAsync(CancellationToken cancellationToken) => SendAsync(KebaCommand.Unlock(), cancellationToken);
+
+    public Task<StationCommandResult> RestartAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(StationCommandResult.Unsupported("a KEBA P30 cannot be restarted over its UDP interface"));
+
+    public async Task<StationCommandResult> ShowTextAsync(string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Capabilities is { HasDisplay: false })
+        {
+            return StationCommandResult.Unsupported("this station has no display");
+        }
+
+        return await SendAsync(KebaCommand.Display(text), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StationSessionRecord>> ReadSessionHistoryAsync(long afterSessionId, CancellationToken cancellationToken)
+    {
+        var sessions = new List<StationSessionRecord>();
+        for (var id = 100; id <= 130; id++)
+        {
+            var exchange = await _link.SendAsync(KebaCommand.Report(id), cancellationToken);
+            if (exchange.Reply is not KebaSessionReport report || report.SessionId <= 0 || report.SessionId <= afterSessionId)
+            {
+                break;
+            }
+
+            if (sessions.Count > 0 && sessions[^1].SessionId == report.SessionId)
+            {
+                // report 100 and 101 are the same session until the next one starts.
+                continue;
+            }
+
+            sessions.Add(new StationSessionRecord
+            {
+                SessionId = report.SessionId,
+                Ended = report.Reason != 0,
+                Started = report.Started,
+                EndedAt = report.Ended,
+                EnergyWh = report.SessionEnergyTenthsWh / 10.0,
+                MeterStartWh = report.StartEnergyTenthsWh / 10.0,
+                RfidTag = IsNoTag(report.RfidTag) ? null : report.RfidTag,
+                EndReason = report.Reason,
+            });
+        }
+
+        return sessions;
+    }
+
+    private static string? NormalizeTag(string? tag)
+    {
+        var t = tag?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(t) || t.Length > 16 || !t.All(Uri.IsHexDigit))
+        {
+            return null;
+        }
+
+        return t.PadRight(16, '0');
+    }
+
+    private static bool IsNoTag(string tag) => tag.Length == 0 || tag.All(c => c == '0');
+
+    private async Task<StationCommandResult> SendAsync(KebaCommand command, CancellationToken cancellationToken)
+    {
+        var exchange = await _link.SendAsync(command, cancellationToken);
+        var result = exchange switch
+        {
+            { Reply: KebaAcknowledge } => StationCommandResult.Accepted,
+            { Reply: KebaRejection rejection } => StationCommandResult.Rejected(rejection.Text),
+            { Outcome: KebaExchangeOutcome.NotAllowedNow } => StationCommandResult.Rejected("not allowed now by the station's timing rules"),
+            { Outcome: KebaExchangeOutcome.Sent } => StationCommandResult.Accepted,
+            _ => StationCommandResult.TimedOut(string.Create(CultureInfo.InvariantCulture, $"no reply to '{command.Text}' after {exchange.Attempts} attempts")),
+        };
+        if (!result.IsAccepted)
+        {
+            StationsLog.CommandFailed(_logger, ChargePointId, command.Text, result.Outcome.ToString());
+        }
+
+        Publish();
+        return result;
+    }
+
+    private async Task<bool> RefreshIdentityAsync(CancellationToken cancellationToken)
+    {
+        var exchange = await _link.SendAsync(KebaCommand.Report(1), cancellationToken);
+        if (exchange.Reply is not KebaReport1 report)
+        {
+            return false;
+        }
+
+        var capabilities = KebaCapabilities.From(report);
+        if (Capabilities is null)
+        {
+            StationsLog.Identified(_logger, ChargePointId, capabilities.Product, capabilities.Serial, capabilities.Firmware);
+        }
+
+        Volatile.Write(ref _capabilities, capabilities);
+        if (capabilities.SupportsSessionHistory && capabilities.HasRfid)
+        {
+            await RefreshRfidTagAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task RefreshRfidTagAsync(CancellationToken cancellationToken)
+    {
+        var exchange = await _link.SendAsync(KebaCommand.Report(100), cancellationToken);
+        if (exchange.Reply is KebaSessionReport { Reason: 0, SessionId: > 0 } running)
+        {
+            lock (_sync)
+            {
+                _rfidTag = IsNoTag(running.RfidTag) ? null : running.RfidTag;
+            }
+        }
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var exchange2 = await _link.SendAsync(KebaCommand.Report(2), cancellationToken);
+        if (exchange2.Reply is KebaReport2 report2)
+        {
+            Apply(report2);
+        }
+
+        if (Capabilities is { HasMeter: false })
+        {
+            return;
+        }
+
+        var exchange3 = await _link.SendAsync(KebaCommand.Report(3), cancellationToken);
+        if (exchange3.Reply is KebaReport3 report3)
+        {
+            Apply(report3);
+        }
+    }
+
+    private async Task<bool> ConfigureFailsafeAsync(CancellationToken cancellationToken)
+    {
+        var timeout = _options.FailsafeTimeoutS;
+        if (timeout <= 0)
+        {
+            if (_report2 is { FailsafeTimeoutS: > 0 })
+            {
+                return (await SendAsync(KebaCommand.Failsafe(0, 0, persist: false), cancellationToken)).IsAccepted;
+            }
+
+            return true;
+        }
+
+        var milliA = _options.FailsafeCurrentA * 1000 < MinimumMilliA ? 0 : (int)Math.Min(MaximumMilliA, Math.Round(_options.FailsafeCurrentA * 1000));
+        var result = await SendAsync(KebaCommand.Failsafe(Math.Clamp(timeout, 10, 600), milliA, persist: false), cancellationToken);
+        if (result.IsAccepted)
+        {
+            lock (_sync)
+            {
+                _lastFeed = _timeProvider.GetUtcNow();
+            }
+        }
+
+        return result.IsAccepted;
+    }
+
+    /// <summary>
+    /// The watchdog is fed by curr/currtime/ena. Re-send what the controller last asked for (the failsafe current
+    /// until it has asked for anything; <c>ena 0</c> while it keeps the station disabled, since a currtime would enable it).
+    /// </summary>
+    private async Task FeedWatchdogIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (_options.FailsafeTimeoutS <= 0)
+        {
+            return;
+        }
+
+        KebaCommand feed;
+        lock (_sync)
+        {
+            if (_timeProvider.GetUtcNow() - _lastFeed < FeedInterval)
+            {
+                return;
+            }
+
+            var fallback = _options.FailsafeCurrentA * 1000 < MinimumMilliA ? 0 : (int)Math.Min(MaximumMilliA, Math.Round(_options.FailsafeCurrentA * 1000));
+            feed = _disabledByController ? KebaCommand.Enable(false) : KebaCommand.CurrTime(_commandedMilliA ?? fallback, 1);
+        }
+
+        var result = await SendAsync(feed, cancellationToken);
+        if (result.IsAccepted)
+        {
+            lock (_sync)
+            {
+                _lastFeed = _timeProvider.GetUtcNow();
+            }
+        }
+    }
+
+    private async Task PumpUnsolicitedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await _link.Unsolicited.WaitToReadAsync(cancellationToken))
+            {
+                while (_link.Unsolicited.TryRead(out var message))
+                {
+                    switch (message)
+                    {
+                        case KebaPushMessage push:
+                            ApplyPush(push);
+                            break;
+                        case KebaReport2 late2:
+                            Apply(late2);
+                            break;
+                        case KebaReport3 late3:
+                            Apply(late3);
+                            break;
+                    }
+                }
+
+                Publish();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ChannelClosedException)
+        {
+        }
+    }
+
+    private void Apply(KebaReport2 report)
+    {
+        lock (_sync)
+        {
+            if (_report2 is { VehiclePlugged: true } && !report.VehiclePlugged)
+            {
+                _learnedPhases = PhaseSet.None;
+                _chargedThisSession = false;
+            }
+
+            if (report.State == 3)
+            {
+                _chargedThisSession = true;
+            }
+
+            _report2 = report;
+        }
+    }
+
+    private void Apply(KebaReport3 report)
+    {
+        lock (_sync)
+        {
+            _report3 = report;
+            if (_report2 is { State: 3 })
+            {
+                var seen = PhaseSet.None;
+                if (report.I1MilliA >= ActivePhaseThresholdMilliA)
+                {
+                    seen = seen.Union(PhaseSet.Of(Phase.L1));
+                }
+
+                if (report.I2MilliA >= ActivePhaseThresholdMilliA)
+                {
+                    seen = seen.Union(PhaseSet.Of(Phase.L2));
+                }
+
+                if (report.I3MilliA >= ActivePhaseThresholdMilliA)
+                {
+                    seen = seen.Union(PhaseSet.Of(Phase.L3));
+                }
+
+                if (!seen.IsEmpty)
+                {
+                    // A vehicle can drop a phase (e.g. after a phase switch); the latest reading wins.
+                    _learnedPhases = seen;
+                }
+            }
+        }
+    }
+
+    private void ApplyPush(KebaPushMessage push)
+    {
+        lock (_sync)
+        {
+            if (_report2 is { } r2)
+            {
+                var updated = r2 with
+                {
+                    State = (int)Math.Clamp(push.Get("State") ?? r2.State, 0, 5),
+                    Plug = (int)Math.Clamp(push.Get("Plug") ?? r2.Plug, 0, 7),
+                    EnableSys = (int)Math.Clamp(push.Get("Enable sys") ?? r2.EnableSys, 0, 1),
+                    MaxCurrentMilliA = (int)Math.Clamp(push.Get("Max curr") ?? r2.MaxCurrentMilliA, 0, MaximumMilliA),
+                    Input = (int)Math.Clamp(push.Get("Input") ?? r2.Input, 0, 1),
+                };
+                if (r2.VehiclePlugged && !updated.VehiclePlugged)
+                {
+                    _learnedPhases = PhaseSet.None;
+                    _chargedThisSession = false;
+                }
+
+                if (updated.State == 3)
+                {
+                    _chargedThisSession = true;
+                }
+
+                _report2 = updated;
+            }
+
+            if (_report3 is { } r3 && push.Get("E pres") is { } energy)
+            {
+                _report3 = r3 with { SessionEnergyTenthsWh = Math.Max(0, energy) };
+            }
+        }
+    }
+
+    /// <summary>Rebuilds the snapshot; writes it to the channel when anything but LastSeen changed.</summary>
+    private void Publish()
+    {
+        StationStatus next;
+        bool changed;
+        bool cameOnline = false, wentOffline = false;
+        lock (_sync)
+        {
+            var now = _timeProvider.GetUtcNow();
+            var lastHeard = _link.LastHeard;
+            var online = lastHeard is { } heard && now - heard < _options.OfflineAfter;
+            if (online != _wasOnline)
+            {
+                cameOnline = online;
+                wentOffline = !online;
+                _wasOnline = online;
+            }
+
+            var r2 = _report2;
+            var r3 = _report3;
+            next = new StationStatus
+            {
+                ChargePointId = ChargePointId,
+                State = KebaStateMapping.Map(r2, online, _chargedThisSession),
+                Online = online,
+                VehiclePlugged = r2?.VehiclePlugged ?? false,
+                CurrentsA = r3 is null ? default : new PhaseCurrents(r3.I1MilliA / 1000.0, r3.I2MilliA / 1000.0, r3.I3MilliA / 1000.0),
+                VoltagesV = r3 is null ? default : new PhaseVoltages(r3.U1V, r3.U2V, r3.U3V),
+                PowerW = (r3?.PowerMilliW ?? 0) / 1000.0,
+                SessionEnergyWh = (r3?.SessionEnergyTenthsWh ?? 0) / 10.0,
+                TotalEnergyWh = (r3?.TotalEnergyTenthsWh ?? 0) / 10.0,
+                ActivePhases = _learnedPhases,
+                AuthorizationRequired = r2?.AuthRequired == 1,
+                Authorized = r2 is { AuthOn: 1, AuthRequired: 0 },
+                RfidTag = _rfidTag,
+                HardwareMaxCurrentA = (r2?.HardwareCurrentMilliA ?? 0) / 1000.0,
+                OfferedCurrentA = (r2?.MaxCurrentMilliA ?? 0) / 1000.0,
+                SetpointA = (r2?.UserCurrentMilliA ?? 0) / 1000.0,
+                EnabledByUser = r2?.EnableUser == 1,
+                FailsafeCurrentA = (r2?.FailsafeCurrentMilliA ?? 0) / 1000.0,
+                FailsafeTimeoutS = r2?.FailsafeTimeoutS ?? 0,
+                ErrorCode = r2?.State == 4 ? Math.Max(r2.Error1, r2.Error2) : 0,
+                LastSeen = lastHeard,
+            };
+            var previous = _status;
+            changed = next with { LastSeen = previous.LastSeen } != previous;
+            Volatile.Write(ref _status, next);
+        }
+
+        if (wentOffline && _startedAt != default)
+        {
+            StationsLog.WentOffline(_logger, ChargePointId, _options.OfflineAfter.TotalSeconds);
+        }
+        else if (cameOnline)
+        {
+            StationsLog.CameOnline(_logger, ChargePointId);
+        }
+
+        if (changed)
+        {
+            _changes.Writer.TryWrite(next);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace OpenCpm.Stations;
+
+public enum StationCommandOutcome
+{
+    Accepted,
+    Rejected,
+    Unsupported,
+    TimedOut,
+}

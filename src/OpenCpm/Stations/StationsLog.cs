@@ -1,0 +1,20 @@
+namespace OpenCpm.Stations;
+
+/// <summary>Log messages of the station drivers (event ids 3100–3199).</summary>
+internal static partial class StationsLog
+{
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Charge point {ChargePointId} is offline (nothing heard for {Seconds} s)")]
+    public static partial void WentOffline(ILogger logger, string chargePointId, double seconds);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Charge point {ChargePointId} is online")]
+    public static partial void CameOnline(ILogger logger, string chargePointId);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Charge point {ChargePointId}: '{Command}' got {Outcome}")]
+    public static partial void CommandFailed(ILogger logger, string chargePointId, string command, string outcome);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Charge point {ChargePointId} is a {Product} (serial {Serial}, {Firmware})")]
+    public static partial void Identified(ILogger logger, string chargePointId, string product, string serial, string firmware);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Charge point {ChargePointId}: polling failed")]
+    public static partial void PollFailed(ILogger logger, string chargePointId, Exception exception);
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using OpenCpm.Protocols.Keba;
+using OpenCpm.Simulation.Stations;
+using OpenCpm.Simulation.Vehicles;
+using OpenCpm.Tests.Shared;
+
+namespace OpenCpm.Simulation.Tests.Stations;
+
+/// <summary>The simulated station on a real UDP socket, driven by a raw client socket bound to its own loopback address at 7090.</summary>
+public sealed class SimulatedKebaStationTests : IAsyncDisposable
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly Socket _client;
+    private readonly IPEndPoint _clientEndPoint;
+
+    public SimulatedKebaStationTests()
+    {
+        _client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 3000 };
+        _clientEndPoint = new IPEndPoint(FreePort.LoopbackAddress(), 7090);
+        _client.Bind(_clientEndPoint);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Answers_at_the_senders_address_on_port_7090_from_its_own_port()
+    {
+        await using var station = SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries("22054282"), _time);
+
+        var (reply, from) = await AskAsync(station, "report 1");
+
+        Assert.Equal("22054282", Assert.IsType<KebaReport1>(reply).Serial);
+        Assert.Equal(station.EndPoint, from);
+    }
+
+    [Fact]
+    public async Task Pushes_to_the_last_commander_when_a_vehicle_is_plugged_in()
+    {
+        await using var station = SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries("1"), _time);
+        await AskAsync(station, "i");
+
+        station.PlugIn(new VehicleSpec());
+
+        var pushes = new List<KebaMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            pushes.Add(await ReceiveAsync());
+        }
+
+        Assert.Contains(new KebaPushMessage("Plug", 7), pushes);
+        Assert.Contains(new KebaPushMessage("State", 2), pushes);
+        Assert.Contains(new KebaPushMessage("Max curr", 32000), pushes);
+    }
+
+    [Fact]
+    public async Task Charges_on_its_timer_and_E_pres_grows()
+    {
+        await using var station = SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries("1"), _time);
+        station.PlugIn(new VehicleSpec { Reaction = TimeSpan.FromSeconds(1) });
+        for (var i = 0; i < 60; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var (reply, _) = await AskAsync(station, "report 3");
+
+        var r3 = Assert.IsType<KebaReport3>(reply);
+        Assert.Equal(16000, r3.I1MilliA);
+        Assert.InRange(r3.SessionEnergyTenthsWh, 1800, 1900);
+    }
+
+    [Fact]
+    public async Task Drops_datagrams_and_goes_silent_on_request()
+    {
+        await using var station = SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries("1"), _time);
+        station.Faults.DropNextDatagrams(1);
+        Send(station, "report 2");
+        var (reply, _) = await AskAsync(station, "report 3");
+        Assert.IsType<KebaReport3>(reply);
+
+        station.Faults.Silent = true;
+        Send(station, "report 2");
+        await Eventually.TrueAsync(() => station.DatagramsReceived == 3);
+        Assert.Equal(0, _client.Available);
+    }
+
+    [Fact]
+    public async Task Fleet_starts_stations_on_consecutive_addresses()
+    {
+        var baseAddress = FreePort.LoopbackAddress().GetAddressBytes();
+        var first = new IPAddress([127, baseAddress[1], 251, 1]);
+        await using var fleet = SimulatedKebaFleet.Start(first, 5, _time);
+
+        Assert.Equal(5, fleet.Stations.Count);
+        Assert.Equal(new IPAddress([127, baseAddress[1], 251, 5]), fleet.Stations[4].Address);
+        foreach (var station in fleet.Stations)
+        {
+            var (reply, _) = await AskAsync(station, "report 1");
+            Assert.Equal(station.Profile.Serial, Assert.IsType<KebaReport1>(reply).Serial);
+        }
+
+        Assert.Equal(IPAddress.Parse("10.0.1.4"), SimulatedKebaFleet.AddressAt(IPAddress.Parse("10.0.0.250"), 10));
+    }
+
+    private void Send(SimulatedKebaStation station, string command) =>
+        _client.SendTo(Encoding.ASCII.GetBytes(command), station.EndPoint);
+
+    private async Task<(KebaMessage Message, IPEndPoint From)> AskAsync(SimulatedKebaStation station, string command)
+    {
+        Send(station, command);
+        var buffer = new byte[1024];
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        var result = await _client.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token);
+        return (KebaCodec.Parse(buffer.AsSpan(0, result.ReceivedBytes)), (IPEndPoint)result.RemoteEndPoint);
+    }
+
+    private async Task<KebaMessage> ReceiveAsync()
+    {
+        var buffer = new byte[1024];
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        var result = await _client.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token);
+        return KebaCodec.Parse(buffer.AsSpan(0, result.ReceivedBytes));
+    }
+}
