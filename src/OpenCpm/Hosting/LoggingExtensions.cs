@@ -13,6 +13,7 @@ internal static class LoggingExtensions
             (_, logger) => logger
                 .ReadFrom.Configuration(builder.Configuration)
                 .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture),
+            preserveStaticLogger: true, // each host its own logger: hosts side by side (tests) must not share Log.Logger
             writeToProviders: true);
         return builder;
     }
