@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenCpm.Data;
 using OpenCpm.Security;
 
 namespace OpenCpm.Api;
@@ -12,6 +13,9 @@ namespace OpenCpm.Api;
 internal static class AuthApi
 {
     public const int MaxTokenNameLength = 64;
+
+    /// <summary>The event-log source of security events.</summary>
+    public const string Source = "security";
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -33,7 +37,7 @@ internal static class AuthApi
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
         LoginRequest body, HttpContext context, UserAccounts users, TokenService tokens, LoginThrottle throttle,
-        ILogger<LoginRequest> logger, CancellationToken cancellationToken)
+        EventLog events, ILogger<LoginRequest> logger, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(body.Username) || body.Password is null)
         {
@@ -56,8 +60,14 @@ internal static class AuthApi
         var user = await users.AuthenticateAsync(body.Username, body.Password, cancellationToken);
         if (user is null)
         {
-            throttle.RecordFailure(body.Username, address);
+            var lockout = throttle.RecordFailure(body.Username, address);
             SecurityLog.LoginFailed(logger, body.Username, address);
+            if (lockout > TimeSpan.Zero)
+            {
+                await events.WarningAsync(Source, FormattableString.Invariant(
+                    $"Logins for user \"{body.Username}\" or from {address} are locked for {lockout.TotalSeconds:0} s after repeated failures."), cancellationToken);
+            }
+
             return TypedResults.Problem(detail: "The user name or the password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Login failed");
         }
 
@@ -69,7 +79,7 @@ internal static class AuthApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
         ChangePasswordRequest body, ClaimsPrincipal principal, UserAccounts users, TokenService tokens,
-        ILogger<ChangePasswordRequest> logger, CancellationToken cancellationToken)
+        EventLog events, ILogger<ChangePasswordRequest> logger, CancellationToken cancellationToken)
     {
         if (body.CurrentPassword is null || body.NewPassword is null)
         {
@@ -83,6 +93,7 @@ internal static class AuthApi
 
         await tokens.RevokeOtherLoginsAsync(principal.UserId(), principal.TokenId(), cancellationToken);
         SecurityLog.PasswordChanged(logger, principal.UserName());
+        await events.InfoAsync(Source, $"{principal.UserName()} changed their password.", cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -98,7 +109,7 @@ internal static class AuthApi
 
     private static async Task<Results<Created<CreatedTokenDto>, ProblemHttpResult>> CreateTokenAsync(
         CreateTokenRequest body, ClaimsPrincipal principal, TokenService tokens, TimeProvider time,
-        ILogger<CreateTokenRequest> logger, CancellationToken cancellationToken)
+        EventLog events, ILogger<CreateTokenRequest> logger, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > MaxTokenNameLength)
         {
@@ -112,13 +123,14 @@ internal static class AuthApi
 
         var token = await tokens.CreateApiTokenAsync(principal.UserId(), body.Name, body.ExpiresAt, cancellationToken);
         SecurityLog.ApiTokenCreated(logger, principal.UserName(), token.Id, body.Name);
+        await events.InfoAsync(Source, FormattableString.Invariant($"{principal.UserName()} created API token {token.Id} \"{body.Name}\"."), cancellationToken);
         return TypedResults.Created(
             FormattableString.Invariant($"/api/v1/auth/tokens/{token.Id}"),
             new CreatedTokenDto(token.Id, body.Name, token.Token, token.ExpiresAt));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(
-        long id, ClaimsPrincipal principal, TokenService tokens, ILogger<CreateTokenRequest> logger, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal principal, TokenService tokens, EventLog events, ILogger<CreateTokenRequest> logger, CancellationToken cancellationToken)
     {
         if (!await tokens.RevokeApiTokenAsync(principal.UserId(), id, cancellationToken))
         {
@@ -126,6 +138,7 @@ internal static class AuthApi
         }
 
         SecurityLog.ApiTokenRevoked(logger, principal.UserName(), id);
+        await events.InfoAsync(Source, FormattableString.Invariant($"{principal.UserName()} revoked API token {id}."), cancellationToken);
         return TypedResults.NoContent();
     }
 }

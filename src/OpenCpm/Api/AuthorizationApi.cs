@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenCpm.Data;
 
@@ -18,9 +19,15 @@ internal static class AuthorizationApi
         TypedResults.Ok(await settings.GetAsync<AuthorizationSettings>(cancellationToken));
 
     private static async Task<Results<Ok<AuthorizationSettings>, ProblemHttpResult>> PutAsync(
-        AuthorizationSettings body, SettingsStore settings, CancellationToken cancellationToken)
+        AuthorizationSettings body, SettingsStore settings, EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var problems = await settings.SaveAsync(body, cancellationToken);
-        return problems.IsValid ? TypedResults.Ok(body) : ApiProblems.Invalid(problems.Errors);
+        if (!problems.IsValid)
+        {
+            return ApiProblems.Invalid(problems.Errors);
+        }
+
+        await events.ChangedAsync(user, "the authorization settings", cancellationToken);
+        return TypedResults.Ok(body);
     }
 }

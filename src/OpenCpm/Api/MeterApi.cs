@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenCpm.Data;
 
@@ -20,10 +21,16 @@ internal static class MeterApi
         return TypedResults.Ok(new MeterDto(meter.ProfileId, MeterSettingsDto.From(meter)));
     }
 
-    private static async Task<Results<Ok<MeterDto>, ProblemHttpResult>> PutAsync(MeterSettingsDto body, SettingsStore settings, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MeterDto>, ProblemHttpResult>> PutAsync(MeterSettingsDto body, SettingsStore settings, EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var meter = body.ToSettings();
         var problems = await settings.SaveAsync(meter, cancellationToken);
-        return problems.IsValid ? TypedResults.Ok(new MeterDto(meter.ProfileId, MeterSettingsDto.From(meter))) : ApiProblems.Invalid(problems.Errors);
+        if (!problems.IsValid)
+        {
+            return ApiProblems.Invalid(problems.Errors);
+        }
+
+        await events.ChangedAsync(user, "the meter settings", cancellationToken);
+        return TypedResults.Ok(new MeterDto(meter.ProfileId, MeterSettingsDto.From(meter)));
     }
 }

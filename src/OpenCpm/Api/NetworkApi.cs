@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenCpm.Core.LoadManagement;
 using OpenCpm.Data;
+using OpenCpm.Security;
 
 namespace OpenCpm.Api;
 
@@ -28,22 +30,34 @@ internal static class NetworkApi
     }
 
     private static async Task<Results<Ok<NetworkSettingsDto>, ProblemHttpResult>> PutSiteAsync(
-        NetworkSettingsDto body, SettingsStore settings, CancellationToken cancellationToken)
+        NetworkSettingsDto body, SettingsStore settings, EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var site = body.ApplyTo(await settings.GetSiteAsync(cancellationToken));
         var problems = await settings.SaveSiteAsync(site, cancellationToken);
-        return problems.IsValid ? TypedResults.Ok(NetworkSettingsDto.From(site, problems.Warnings)) : ApiProblems.Invalid(problems.Errors);
+        if (!problems.IsValid)
+        {
+            return ApiProblems.Invalid(problems.Errors);
+        }
+
+        await events.ChangedAsync(user, "the charging network settings", cancellationToken);
+        return TypedResults.Ok(NetworkSettingsDto.From(site, problems.Warnings));
     }
 
     private static async Task<Ok<ClusterDto[]>> GetClustersAsync(SettingsStore settings, CancellationToken cancellationToken) =>
         TypedResults.Ok((await settings.GetSiteAsync(cancellationToken)).Clusters.Select(ClusterDto.From).ToArray());
 
     private static async Task<Results<Ok<ClusterDto[]>, ProblemHttpResult>> PutClustersAsync(
-        ClusterDto[] body, SettingsStore settings, CancellationToken cancellationToken)
+        ClusterDto[] body, SettingsStore settings, EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var site = await settings.GetSiteAsync(cancellationToken) with { Clusters = [.. body.Select(c => c.ToSettings())] };
         var problems = await settings.SaveSiteAsync(site, cancellationToken);
-        return problems.IsValid ? TypedResults.Ok(site.Clusters.Select(ClusterDto.From).ToArray()) : ApiProblems.Invalid(problems.Errors);
+        if (!problems.IsValid)
+        {
+            return ApiProblems.Invalid(problems.Errors);
+        }
+
+        await events.ChangedAsync(user, "the clusters", cancellationToken);
+        return TypedResults.Ok(site.Clusters.Select(ClusterDto.From).ToArray());
     }
 
     private static async Task<Ok<ChargePointSettingsDto[]>> ListChargePointsAsync(SettingsStore settings, CancellationToken cancellationToken) =>
@@ -56,7 +70,7 @@ internal static class NetworkApi
             : ApiProblems.NotFound($"Charge point \"{id}\" does not exist.");
 
     private static async Task<Results<Ok<ChargePointSettingsDto>, ProblemHttpResult>> PutChargePointAsync(
-        string id, ChargePointSettingsDto body, SettingsStore settings, CancellationToken cancellationToken)
+        string id, ChargePointSettingsDto body, SettingsStore settings, EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (body.Id is { } bodyId && bodyId != id)
         {
@@ -70,13 +84,20 @@ internal static class NetworkApi
             return ApiProblems.Invalid(problems.Errors);
         }
 
+        await events.ChangedAsync(user, $"charge point \"{id}\"", cancellationToken);
         var saved = await settings.GetChargePointAsync(id, cancellationToken);
         return TypedResults.Ok(ChargePointSettingsDto.From(saved!));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteChargePointAsync(
-        string id, SettingsStore settings, CancellationToken cancellationToken) =>
-        await settings.DeleteChargePointAsync(id, cancellationToken)
-            ? TypedResults.NoContent()
-            : ApiProblems.NotFound($"Charge point \"{id}\" does not exist.");
+        string id, SettingsStore settings, EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!await settings.DeleteChargePointAsync(id, cancellationToken))
+        {
+            return ApiProblems.NotFound($"Charge point \"{id}\" does not exist.");
+        }
+
+        await events.InfoAsync(AuditTrail.Source, $"{user.UserName()} removed charge point \"{id}\".", cancellationToken);
+        return TypedResults.NoContent();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenCpm.Data;
 
@@ -17,10 +18,16 @@ internal static class OcppApi
     private static async Task<Ok<OcppSettingsDto>> GetAsync(SettingsStore settings, CancellationToken cancellationToken) =>
         TypedResults.Ok(OcppSettingsDto.From(await settings.GetAsync<OcppBackendSettings>(cancellationToken)));
 
-    private static async Task<Results<Ok<OcppSettingsDto>, ProblemHttpResult>> PutAsync(OcppSettingsDto body, SettingsStore settings, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OcppSettingsDto>, ProblemHttpResult>> PutAsync(OcppSettingsDto body, SettingsStore settings, EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var backend = body.ToSettings(await settings.GetAsync<OcppBackendSettings>(cancellationToken));
         var problems = await settings.SaveAsync(backend, cancellationToken);
-        return problems.IsValid ? TypedResults.Ok(OcppSettingsDto.From(backend)) : ApiProblems.Invalid(problems.Errors);
+        if (!problems.IsValid)
+        {
+            return ApiProblems.Invalid(problems.Errors);
+        }
+
+        await events.ChangedAsync(user, "the OCPP backend settings", cancellationToken);
+        return TypedResults.Ok(OcppSettingsDto.From(backend));
     }
 }

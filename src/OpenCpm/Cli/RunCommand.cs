@@ -83,6 +83,7 @@ internal static class RunCommand
                 await output.WriteLineAsync($"Web UI: {address}");
             }
 
+            await output.WriteLineAsync($"Data folder: {app.Services.GetRequiredService<Data.StorageOptions>().DataDirectory}");
             if (app.GeneratedAdminPassword() is { } password)
             {
                 await output.WriteLineAsync($"First login: user admin, password {password}");

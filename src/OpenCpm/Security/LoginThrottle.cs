@@ -37,9 +37,11 @@ internal sealed class LoginThrottle(TimeProvider time)
         }
     }
 
-    public void RecordFailure(string userName, string clientAddress)
+    /// <summary>Counts a failure; returns the lockout it starts (zero while failures are still free).</summary>
+    public TimeSpan RecordFailure(string userName, string clientAddress)
     {
         var now = time.GetUtcNow();
+        var lockout = TimeSpan.Zero;
         lock (_lock)
         {
             if (_failures.Count >= MaxTrackedKeys)
@@ -53,8 +55,14 @@ internal sealed class LoginThrottle(TimeProvider time)
                 var count = f.Count + 1;
                 var lockedUntil = count < FreeFailures ? f.LockedUntil : now + Lockout(count);
                 _failures[key] = new Failures(count, now, lockedUntil);
+                if (lockedUntil - now > lockout)
+                {
+                    lockout = lockedUntil - now;
+                }
             }
         }
+
+        return lockout;
     }
 
     public void RecordSuccess(string userName)

@@ -88,6 +88,14 @@ public sealed class AuthTests
 
         time.Advance(TimeSpan.FromSeconds(61));
         Assert.StartsWith("ocpm_", await OpenCpmApplication.LoginAsync(client, "admin", OpenCpmApplication.AdminPassword), StringComparison.Ordinal);
+
+        var lockouts = app.Service<OpenCpm.Data.EventLog>().QueryAsync(new OpenCpm.Data.EventQuery { Source = "security" }, Ct);
+        Assert.Equal(
+            [
+                "Logins for user \"admin\" or from 127.0.0.1 are locked for 60 s after repeated failures.",
+                "Logins for user \"admin\" or from 127.0.0.1 are locked for 30 s after repeated failures.",
+            ],
+            (await lockouts).Items.Select(e => e.Message).ToArray());
     }
 
     [Fact]

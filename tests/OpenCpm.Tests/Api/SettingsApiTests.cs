@@ -255,4 +255,28 @@ public sealed class SettingsApiTests
         var tooLong = await client.PutAsJsonAsync("/api/v1/authorization", new { predefinedToken = new string('x', 21) }, Ct);
         Assert.Equal("The predefined token may have at most 20 characters (an OCPP idTag) but has 21.", await ProblemAssert.DetailAsync(tooLong, HttpStatusCode.BadRequest));
     }
+
+    [Fact]
+    public async Task Settings_changes_and_security_events_go_to_the_event_log()
+    {
+        await using var app = await OpenCpmApplication.StartAsync();
+        using var client = await app.CreateClientAsync();
+        await client.PutAsJsonAsync("/api/v1/network", new { maxCurrentA = 40 }, Ct);
+        await client.PutAsJsonAsync("/api/v1/network", new { maxCurrentA = -1 }, Ct);
+        await client.PutAsJsonAsync("/api/v1/network/chargepoints/cp1", new { address = "10.0.0.1" }, Ct);
+        await client.PutAsJsonAsync("/api/v1/ocpp", new { url = "ws://127.0.0.1:9000/", chargeBoxId = "M20", authorizationKey = "secret-key-0123456789" }, Ct);
+        var created = await (await client.PostAsJsonAsync("/api/v1/auth/tokens", new { name = "ha" }, Ct)).JsonAsync();
+
+        var events = await (await client.GetAsync("/api/v1/events", Ct)).JsonAsync();
+
+        Assert.Equal(
+            [
+                $"admin created API token {created.GetProperty("id").GetInt64()} \"ha\".",
+                "admin changed the OCPP backend settings.",
+                "admin changed charge point \"cp1\".",
+                "admin changed the charging network settings.",
+            ],
+            events.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("message").GetString()).ToArray());
+        Assert.DoesNotContain("secret-key-0123456789", events.GetRawText(), StringComparison.Ordinal);
+    }
 }

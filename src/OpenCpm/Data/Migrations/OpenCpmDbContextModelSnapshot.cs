@@ -174,6 +174,11 @@ namespace OpenCpm.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChargePoint")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Sessions_OneActivePerChargePoint")
+                        .HasFilter("\"End\" IS NULL");
+
                     b.HasIndex("Start");
 
                     b.HasIndex("ChargePoint", "End");

@@ -10,7 +10,7 @@ using OpenCpm.Data;
 namespace OpenCpm.Data.Migrations
 {
     [DbContext(typeof(OpenCpmDbContext))]
-    [Migration("20261124091533_InitialCreate")]
+    [Migration("20261124092437_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -176,6 +176,11 @@ namespace OpenCpm.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChargePoint")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Sessions_OneActivePerChargePoint")
+                        .HasFilter("\"End\" IS NULL");
 
                     b.HasIndex("Start");
 

@@ -177,6 +177,13 @@ namespace OpenCpm.Data.Migrations
                 columns: new[] { "ChargePoint", "End" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Sessions_OneActivePerChargePoint",
+                table: "Sessions",
+                column: "ChargePoint",
+                unique: true,
+                filter: "\"End\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sessions_Start",
                 table: "Sessions",
                 column: "Start");
