@@ -1,6 +1,12 @@
 namespace OpenCpm.Hosting;
 
-/// <summary>The controller process: reads as a table of contents of its areas.</summary>
+/// <summary>
+/// The controller process: reads as a table of contents of its areas. To add an area, write
+/// <c>builder.AddXxx()</c> in Hosting/XxxExtensions.cs and call it here; to add a REST resource, write
+/// <c>api.MapXxxApi()</c> in Api/XxxApi.cs and call it in <see cref="ApiExtensions.MapApi"/>. What only one command
+/// needs (the demo's simulated site and /api/v1/sim) goes through <see cref="ControllerOptions.ConfigureServices"/>
+/// and <see cref="ControllerOptions.MapApiExtensions"/>.
+/// </summary>
 internal static class ControllerHost
 {
     public static WebApplication Build(ControllerOptions options)
