@@ -65,4 +65,45 @@ public sealed class StorageTests
         Assert.DoesNotContain(token, text, StringComparison.Ordinal);
         Assert.DoesNotContain(token["ocpm_".Length..], text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Before_applying_new_migrations_to_an_existing_database_a_copy_is_kept_and_no_data_is_lost()
+    {
+        using var data = new TempDirectory();
+        var path = Path.Combine(data.Path, StorageOptions.DatabaseFileName);
+        // A database from an "older version": one earlier migration applied, plus data of its own.
+        await using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await old.OpenAsync(Ct);
+            await using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsHistory" VALUES ('00000000000000_Older', '10.0.0');
+                CREATE TABLE "Keep" ("Value" TEXT NOT NULL);
+                INSERT INTO "Keep" VALUES ('still here');
+                """;
+            await create.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using (var app = await OpenCpmApplication.StartAsync(data.Path))
+        {
+            await using var db = await app.Service<IDbContextFactory<OpenCpmDbContext>>().CreateDbContextAsync(Ct);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+        }
+
+        var backup = Assert.Single(Directory.GetFiles(data.Path, StorageOptions.DatabaseFileName + ".*.bak"));
+        Assert.Contains("before-", Path.GetFileName(backup), StringComparison.Ordinal);
+        Assert.Equal("still here", await ScalarAsync(backup, "SELECT \"Value\" FROM \"Keep\""));
+        Assert.Equal("still here", await ScalarAsync(path, "SELECT \"Value\" FROM \"Keep\""));
+        Assert.Equal("0", await ScalarAsync(backup, "SELECT count(*) FROM sqlite_master WHERE name = 'Sessions'"));
+    }
+
+    private static async Task<string?> ScalarAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
