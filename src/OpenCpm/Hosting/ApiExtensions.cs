@@ -13,7 +13,9 @@ internal static class ApiExtensions
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusProblems.AddDetail);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
+            .AddOperationTransformer<AnonymousOperationTransformer>());
         return builder;
     }
 

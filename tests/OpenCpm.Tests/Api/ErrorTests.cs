@@ -89,5 +89,7 @@ public sealed class ErrorTests
         }
 
         Assert.Equal("ListSessions", paths.GetProperty("/api/v1/sessions").GetProperty("get").GetProperty("operationId").GetString());
+        Assert.Equal("bearer", openApi.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.Empty(paths.GetProperty("/api/v1/auth/login").GetProperty("post").GetProperty("security").EnumerateArray());
     }
 }
