@@ -11,6 +11,10 @@ internal sealed class UserAccounts(IDbContextFactory<OpenCpmDbContext> dbFactory
 
     private readonly PasswordHasher<UserRow> _hasher = new();
 
+    /// <summary>Verified against when the user does not exist, so an unknown name takes as long as a wrong password.</summary>
+    private readonly Lazy<string> _decoyHash = new(() => new PasswordHasher<UserRow>().HashPassword(
+        new UserRow { Name = "", PasswordHash = "", Role = "" }, PasswordGenerator.Generate()));
+
     /// <summary>
     /// Makes sure a user can log in: when no user exists, creates <c>admin</c> with <paramref name="presetPassword"/>
     /// (no forced change) or with a fresh random password that must be changed at first login, which is returned.
@@ -45,6 +49,7 @@ internal sealed class UserAccounts(IDbContextFactory<OpenCpmDbContext> dbFactory
         var user = await db.Users.SingleOrDefaultAsync(u => u.Name == name, cancellationToken);
         if (user is null)
         {
+            _hasher.VerifyHashedPassword(new UserRow { Name = name, PasswordHash = "", Role = "" }, _decoyHash.Value, password);
             return null;
         }
 

@@ -53,6 +53,8 @@ public sealed class AuthTests
 
         var wrong = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "admin", password = "nope" }, Ct);
         Assert.Equal("The user name or the password is wrong.", await ProblemAssert.DetailAsync(wrong, HttpStatusCode.Unauthorized));
+        var unknown = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "nobody", password = "nope" }, Ct);
+        Assert.Equal("The user name or the password is wrong.", await ProblemAssert.DetailAsync(unknown, HttpStatusCode.Unauthorized));
 
         var token = await OpenCpmApplication.LoginAsync(client, "ADMIN", OpenCpmApplication.AdminPassword);
         Assert.StartsWith("ocpm_", token, StringComparison.Ordinal);
