@@ -70,6 +70,7 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
             e.Property(s => s.IdTag).HasMaxLength(64).UseCollation("NOCASE");
             e.HasIndex(s => s.Start);
             e.HasIndex(s => new { s.ChargePoint, s.End });
+            e.HasIndex(s => s.IdTag);
 
             // At most one active session per charge point, enforced by the database itself.
             e.HasIndex(s => s.ChargePoint).IsUnique().HasFilter("\"End\" IS NULL").HasDatabaseName("IX_Sessions_OneActivePerChargePoint");

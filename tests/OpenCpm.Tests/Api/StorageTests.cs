@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using OpenCpm.Data;
 using OpenCpm.Tests.Shared;
 
@@ -67,35 +69,44 @@ public sealed class StorageTests
     }
 
     [Fact]
-    public async Task Before_applying_new_migrations_to_an_existing_database_a_copy_is_kept_and_no_data_is_lost()
+    public async Task Upgrading_a_database_of_the_first_version_keeps_a_copy_and_every_session()
     {
         using var data = new TempDirectory();
         var path = Path.Combine(data.Path, StorageOptions.DatabaseFileName);
-        // A database from an "older version": one earlier migration applied, plus data of its own.
-        await using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        var options = new DbContextOptionsBuilder<OpenCpmDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
+        string first;
+        await using (var old = new OpenCpmDbContext(options))
         {
-            await old.OpenAsync(Ct);
-            await using var create = old.CreateCommand();
-            create.CommandText = """
-                CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
-                INSERT INTO "__EFMigrationsHistory" VALUES ('00000000000000_Older', '10.0.0');
-                CREATE TABLE "Keep" ("Value" TEXT NOT NULL);
-                INSERT INTO "Keep" VALUES ('still here');
+            // The database as the first released version left it: only the first migration, with a session in it.
+            first = old.Database.GetMigrations().First();
+            Assert.True(old.Database.GetMigrations().Count() > 1, "This test needs at least two migrations.");
+            await old.GetService<IMigrator>().MigrateAsync(first, Ct);
+            await using var insert = new SqliteConnection($"Data Source={path};Pooling=False");
+            await insert.OpenAsync(Ct);
+            await using var command = insert.CreateCommand();
+            command.CommandText = """
+                INSERT INTO "Sessions" ("ChargePoint", "IdTag", "Start", "End", "MeterStartWh", "MeterEndWh", "StopReason")
+                VALUES ('cp1', 'OLD-CARD', 1767261600000, 1767265200000, 100, 7100, 'Local');
                 """;
-            await create.ExecuteNonQueryAsync(Ct);
+            await command.ExecuteNonQueryAsync(Ct);
         }
 
         await using (var app = await OpenCpmApplication.StartAsync(data.Path))
         {
             await using var db = await app.Service<IDbContextFactory<OpenCpmDbContext>>().CreateDbContextAsync(Ct);
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+            using var client = await app.CreateClientAsync();
+            var sessions = await (await client.GetAsync("/api/v1/sessions?card=old-card", Ct)).JsonAsync();
+            var session = Assert.Single(sessions.GetProperty("items").EnumerateArray());
+            Assert.Equal(7000, session.GetProperty("energyWh").GetDouble());
+            Assert.Equal(new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero), session.GetProperty("start").GetDateTimeOffset());
         }
 
         var backup = Assert.Single(Directory.GetFiles(data.Path, StorageOptions.DatabaseFileName + ".*.bak"));
-        Assert.Contains("before-", Path.GetFileName(backup), StringComparison.Ordinal);
-        Assert.Equal("still here", await ScalarAsync(backup, "SELECT \"Value\" FROM \"Keep\""));
-        Assert.Equal("still here", await ScalarAsync(path, "SELECT \"Value\" FROM \"Keep\""));
-        Assert.Equal("0", await ScalarAsync(backup, "SELECT count(*) FROM sqlite_master WHERE name = 'Sessions'"));
+        await using var upgraded = new OpenCpmDbContext(options);
+        Assert.EndsWith($".before-{(await upgraded.Database.GetAppliedMigrationsAsync(Ct)).ElementAt(1)}.bak", backup, StringComparison.Ordinal);
+        Assert.Equal("OLD-CARD", await ScalarAsync(backup, "SELECT \"IdTag\" FROM \"Sessions\""));
+        Assert.Equal(first, await ScalarAsync(backup, "SELECT max(\"MigrationId\") FROM \"__EFMigrationsHistory\""));
     }
 
     private static async Task<string?> ScalarAsync(string database, string sql)

@@ -179,6 +179,8 @@ namespace OpenCpm.Data.Migrations
                         .HasDatabaseName("IX_Sessions_OneActivePerChargePoint")
                         .HasFilter("\"End\" IS NULL");
 
+                    b.HasIndex("IdTag");
+
                     b.HasIndex("Start");
 
                     b.HasIndex("ChargePoint", "End");
