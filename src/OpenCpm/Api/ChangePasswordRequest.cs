@@ -1,0 +1,3 @@
+namespace OpenCpm.Api;
+
+internal sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

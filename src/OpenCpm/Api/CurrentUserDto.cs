@@ -1,0 +1,3 @@
+namespace OpenCpm.Api;
+
+internal sealed record CurrentUserDto(string Name, string Role, bool MustChangePassword);

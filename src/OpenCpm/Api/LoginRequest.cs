@@ -1,0 +1,3 @@
+namespace OpenCpm.Api;
+
+internal sealed record LoginRequest(string? Username, string? Password);

@@ -1,0 +1,49 @@
+using OpenCpm.Data;
+
+namespace OpenCpm.Api;
+
+/// <summary>
+/// The OCPP backend connection. <c>authorizationKey</c> (the basic-auth password) is write-only: GET shows only
+/// <c>authorizationKeySet</c>; on PUT, absent/null keeps the stored key and "" removes it.
+/// </summary>
+internal sealed record OcppSettingsDto
+{
+    public bool Enabled { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? ChargeBoxId { get; init; }
+
+    public int SecurityProfile { get; init; }
+
+    public int HeartbeatIntervalSeconds { get; init; } = 300;
+
+    public string? AuthorizationKey { get; init; }
+
+    public bool AuthorizationKeySet { get; init; }
+
+    public static OcppSettingsDto From(OcppBackendSettings s) => new()
+    {
+        Enabled = s.Enabled,
+        Url = s.Url,
+        ChargeBoxId = s.ChargeBoxId,
+        SecurityProfile = s.SecurityProfile,
+        HeartbeatIntervalSeconds = s.HeartbeatIntervalSeconds,
+        AuthorizationKeySet = !string.IsNullOrEmpty(s.AuthorizationKey),
+    };
+
+    public OcppBackendSettings ToSettings(OcppBackendSettings stored) => new()
+    {
+        Enabled = Enabled,
+        Url = string.IsNullOrWhiteSpace(Url) ? null : Url.Trim(),
+        ChargeBoxId = string.IsNullOrWhiteSpace(ChargeBoxId) ? null : ChargeBoxId,
+        SecurityProfile = SecurityProfile,
+        HeartbeatIntervalSeconds = HeartbeatIntervalSeconds,
+        AuthorizationKey = AuthorizationKey switch
+        {
+            null => stored.AuthorizationKey,
+            "" => null,
+            _ => AuthorizationKey,
+        },
+    };
+}

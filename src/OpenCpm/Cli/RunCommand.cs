@@ -1,0 +1,106 @@
+using System.CommandLine;
+using OpenCpm.Hosting;
+
+namespace OpenCpm.Cli;
+
+/// <summary>`opencpm run`: the controller for a real site (no simulators).</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var dataDir = new Option<string?>("--data-dir")
+        {
+            Description = "Folder of the SQLite database (default: OpenCpm:DataDirectory from the settings, else ~/.local/share/opencpm).",
+        };
+        var urls = new Option<string?>("--urls")
+        {
+            Description = $"Where the web UI and API listen (default {ControllerOptions.DefaultUrls}).",
+        };
+        var adminPassword = new Option<string?>("--admin-password")
+        {
+            Description = "Presets the password of the first user 'admin' (no forced change); used only when no user exists yet.",
+        };
+        var command = new Command("run", "Run the controller for a real site: load management, stations, meter, web UI and REST API.")
+        {
+            // Further host settings pass through as --Section:Key=Value (e.g. --Serilog:MinimumLevel:Default=Debug).
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.Options.Add(dataDir);
+        command.Options.Add(urls);
+        command.Options.Add(adminPassword);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            new ControllerOptions
+            {
+                DataDirectory = parseResult.GetValue(dataDir),
+                Urls = parseResult.GetValue(urls),
+                AdminPassword = parseResult.GetValue(adminPassword),
+                HostArgs = [.. parseResult.UnmatchedTokens],
+            },
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    /// <summary>Starts the host, prints where it listens (and the first-login password), runs until stopped.</summary>
+    public static async Task<int> RunAsync(ControllerOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (options.AdminPassword is { } preset && Security.PasswordPolicy.Check(preset) is { } problem)
+        {
+            await error.WriteLineAsync($"opencpm: --admin-password is not valid: {problem.Replace("The new password", "it", StringComparison.Ordinal)}");
+            return 2;
+        }
+
+        WebApplication app;
+        try
+        {
+            app = ControllerHost.Build(options);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            await error.WriteLineAsync($"opencpm: {e.Message}");
+            return 2;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                await error.WriteLineAsync($"opencpm: the controller could not start: {e.Message}");
+                return 1;
+            }
+
+            foreach (var address in app.ListeningAddresses())
+            {
+                await output.WriteLineAsync($"Web UI: {address}");
+            }
+
+            await output.WriteLineAsync($"Data folder: {app.Services.GetRequiredService<Data.StorageOptions>().DataDirectory}");
+            if (app.GeneratedAdminPassword() is { } password)
+            {
+                await output.WriteLineAsync($"First login: user admin, password {password}");
+            }
+
+            await output.FlushAsync(cancellationToken);
+            try
+            {
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: the host stops below.
+            }
+
+            await app.StopAsync(CancellationToken.None);
+            return 0;
+        }
+    }
+}

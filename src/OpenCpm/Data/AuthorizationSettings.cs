@@ -1,0 +1,41 @@
+namespace OpenCpm.Data;
+
+/// <summary>Whether charging needs an RFID card, and how cards are checked online and offline (manual, Device settings).</summary>
+internal sealed record AuthorizationSettings : ISettingsDocument<AuthorizationSettings>
+{
+    public const int MaxIdTagLength = 20;
+
+    public static string Key => "authorization";
+
+    public static AuthorizationSettings Default { get; } = new();
+
+    public bool Enabled { get; init; }
+
+    public OnlineAuthorizationMode OnlineMode { get; init; } = OnlineAuthorizationMode.FirstLocal;
+
+    public OfflineAuthorizationMode OfflineMode { get; init; } = OfflineAuthorizationMode.OfflineLocalAuthorization;
+
+    /// <summary>The id tag used for sessions while authorization is off (empty = none).</summary>
+    public string? PredefinedToken { get; init; }
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!Enum.IsDefined(OnlineMode))
+        {
+            errors.Add(FormattableString.Invariant($"The online authorization mode {(int)OnlineMode} is unknown."));
+        }
+
+        if (!Enum.IsDefined(OfflineMode))
+        {
+            errors.Add(FormattableString.Invariant($"The offline authorization mode {(int)OfflineMode} is unknown."));
+        }
+
+        if (PredefinedToken is { Length: > MaxIdTagLength })
+        {
+            errors.Add(FormattableString.Invariant($"The predefined token may have at most {MaxIdTagLength} characters (an OCPP idTag) but has {PredefinedToken.Length}."));
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OpenCpm.Data;
+
+/// <summary>
+/// The operator's event log in SQLite (what happened on the site: stations appearing, faults, backend connection,
+/// settings changes). Not the technical log: never write secrets here either.
+/// </summary>
+internal sealed class EventLog(IDbContextFactory<OpenCpmDbContext> dbFactory, TimeProvider time)
+{
+    public const int MaxMessageLength = 1000;
+
+    public const int RetentionMonths = 12;
+
+    public async Task WriteAsync(EventSeverity level, string source, string message, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        ArgumentNullException.ThrowIfNull(message);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Events.Add(new EventRow
+        {
+            Time = time.GetUtcNow(),
+            Level = level,
+            Source = source.Length > 64 ? source[..64] : source,
+            Message = message.Length > MaxMessageLength ? message[..MaxMessageLength] : message,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task InfoAsync(string source, string message, CancellationToken cancellationToken) =>
+        WriteAsync(EventSeverity.Info, source, message, cancellationToken);
+
+    public Task WarningAsync(string source, string message, CancellationToken cancellationToken) =>
+        WriteAsync(EventSeverity.Warning, source, message, cancellationToken);
+
+    public Task ErrorAsync(string source, string message, CancellationToken cancellationToken) =>
+        WriteAsync(EventSeverity.Error, source, message, cancellationToken);
+
+    /// <summary>One page of matching entries, newest first.</summary>
+    public async Task<Page<EventEntry>> QueryAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        IQueryable<EventRow> events = db.Events.AsNoTracking();
+        if (query.From is { } from)
+        {
+            events = events.Where(e => e.Time >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            events = events.Where(e => e.Time < to);
+        }
+
+        if (query.MinLevel is { } level)
+        {
+            var levels = Enum.GetValues<EventSeverity>().Where(l => l >= level).ToList();
+            events = events.Where(e => levels.Contains(e.Level));
+        }
+
+        if (!string.IsNullOrEmpty(query.Source))
+        {
+            events = events.Where(e => e.Source == query.Source);
+        }
+
+        var total = await events.CountAsync(cancellationToken);
+        var rows = await events.OrderByDescending(e => e.Time).ThenByDescending(e => e.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        return new Page<EventEntry>([.. rows.Select(r => new EventEntry(r.Id, r.Time, r.Level, r.Source, r.Message))], query.Page, query.PageSize, total);
+    }
+
+    /// <summary>Deletes entries older than <see cref="RetentionMonths"/> months; returns how many.</summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow().AddMonths(-RetentionMonths);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Events.Where(e => e.Time < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,10 @@
+namespace OpenCpm.Data;
+
+internal enum OfflineAuthorizationMode
+{
+    OfflineLocalUnknownAuthorization,
+    OfflineLocalAuthorization,
+    OfflineNoAuthorization,
+    OfflineNoCharging,
+    OfflineFreeCharging,
+}

@@ -1,0 +1,8 @@
+namespace OpenCpm.Data;
+
+internal enum OnlineAuthorizationMode
+{
+    FirstLocal,
+    FirstOnline,
+    OnlyLocal,
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using OpenCpm.Core.LoadManagement;
+using OpenCpm.Core.Sessions;
+
+namespace OpenCpm.Data;
+
+/// <summary>The controller's SQLite database. Only the stores in this folder use it; pages and endpoints call the stores.</summary>
+internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> options) : DbContext(options)
+{
+    public DbSet<SiteSettingsRow> Site => Set<SiteSettingsRow>();
+
+    public DbSet<ClusterRow> Clusters => Set<ClusterRow>();
+
+    public DbSet<ChargePointRow> ChargePoints => Set<ChargePointRow>();
+
+    public DbSet<SettingsDocumentRow> Documents => Set<SettingsDocumentRow>();
+
+    public DbSet<SessionRow> Sessions => Set<SessionRow>();
+
+    public DbSet<EventRow> Events => Set<EventRow>();
+
+    public DbSet<UserRow> Users => Set<UserRow>();
+
+    public DbSet<TokenRow> Tokens => Set<TokenRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
+        configurationBuilder.Properties<PhaseConnection>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PhaseRotation>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Phase>().HaveConversion<string>().HaveMaxLength(4);
+        configurationBuilder.Properties<StationDriverKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<StopReason>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<EventSeverity>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<TokenKind>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SiteSettingsRow>(e =>
+        {
+            e.ToTable("SiteSettings");
+            e.Property(s => s.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<ClusterRow>(e =>
+        {
+            e.ToTable("Clusters");
+            e.Property(c => c.Id).HasMaxLength(64);
+        });
+        modelBuilder.Entity<ChargePointRow>(e =>
+        {
+            e.ToTable("ChargePoints");
+            e.Property(c => c.Id).HasMaxLength(64);
+            e.Property(c => c.Cluster).HasMaxLength(64);
+            e.Property(c => c.Serial).HasMaxLength(64);
+            e.Property(c => c.Address).HasMaxLength(64);
+            e.Property(c => c.DisplayName).HasMaxLength(128);
+            e.HasIndex(c => c.ConnectorId).IsUnique();
+        });
+        modelBuilder.Entity<SettingsDocumentRow>(e =>
+        {
+            e.ToTable("SettingsDocuments");
+            e.HasKey(d => d.Key);
+            e.Property(d => d.Key).HasMaxLength(64);
+        });
+        modelBuilder.Entity<SessionRow>(e =>
+        {
+            e.ToTable("Sessions");
+            e.Property(s => s.ChargePoint).HasMaxLength(64);
+            e.Property(s => s.IdTag).HasMaxLength(64).UseCollation("NOCASE");
+            e.HasIndex(s => s.Start);
+            e.HasIndex(s => new { s.ChargePoint, s.End });
+            e.HasIndex(s => s.IdTag);
+
+            // At most one active session per charge point, enforced by the database itself.
+            e.HasIndex(s => s.ChargePoint).IsUnique().HasFilter("\"End\" IS NULL").HasDatabaseName("IX_Sessions_OneActivePerChargePoint");
+        });
+        modelBuilder.Entity<EventRow>(e =>
+        {
+            e.ToTable("Events");
+            e.Property(v => v.Source).HasMaxLength(64);
+            e.HasIndex(v => v.Time);
+        });
+        modelBuilder.Entity<UserRow>(e =>
+        {
+            e.ToTable("Users");
+            e.Property(u => u.Name).HasMaxLength(64).UseCollation("NOCASE");
+            e.HasIndex(u => u.Name).IsUnique();
+            e.Property(u => u.Role).HasMaxLength(16);
+        });
+        modelBuilder.Entity<TokenRow>(e =>
+        {
+            e.ToTable("Tokens");
+            e.Property(t => t.Hash).HasMaxLength(64);
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.Property(t => t.Name).HasMaxLength(64);
+            e.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

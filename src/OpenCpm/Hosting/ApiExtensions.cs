@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+using OpenCpm.Api;
+using OpenCpm.Security;
+
+namespace OpenCpm.Hosting;
+
+internal static class ApiExtensions
+{
+    /// <summary>JSON (camelCase, enums as names), RFC 7807 problems for every error, the OpenAPI document.</summary>
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusProblems.AddDetail);
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
+            .AddOperationTransformer<AnonymousOperationTransformer>());
+        return builder;
+    }
+
+    public static WebApplication UseApiErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>
+    /// The REST API: /api/v1/auth (login is the only anonymous call), then every resource on the /api/v1 group,
+    /// which requires a valid token of a user who need not change their password. Returns that group so callers
+    /// can map more resources on it. New resources of the controller are added here, one line each.
+    /// </summary>
+    public static RouteGroupBuilder MapApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapAuthApi();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(SecurityPolicies.Api);
+        api.MapSessionsApi();
+        api.MapNetworkApi();
+        api.MapMeterApi();
+        api.MapOcppApi();
+        api.MapAuthorizationApi();
+        api.MapEventsApi();
+        return api;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        return app;
+    }
+}

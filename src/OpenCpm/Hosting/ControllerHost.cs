@@ -1,0 +1,51 @@
+namespace OpenCpm.Hosting;
+
+/// <summary>
+/// The controller process: reads as a table of contents of its areas. To add an area, write
+/// <c>builder.AddXxx()</c> in Hosting/XxxExtensions.cs and call it here; to add a REST resource, write
+/// <c>api.MapXxxApi()</c> in Api/XxxApi.cs and call it in <see cref="ApiExtensions.MapApi"/>. What only one command
+/// needs (the demo's simulated site and /api/v1/sim) goes through <see cref="ControllerOptions.ConfigureServices"/>
+/// and <see cref="ControllerOptions.MapApiExtensions"/>.
+/// </summary>
+internal static class ControllerHost
+{
+    public static WebApplication Build(ControllerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [.. options.HostArgs],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(options.Urls ?? NonEmpty(builder.Configuration["Urls"]) ?? ControllerOptions.DefaultUrls);
+
+        builder.AddLogging();
+        builder.AddStorage(DataDirectory(options, builder.Configuration));
+        builder.AddSecurity(options.AdminPassword);
+        builder.AddApi();
+        options.ConfigureServices?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseApiErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        var api = app.MapApi();
+        options.MapApiExtensions?.Invoke(api);
+        app.MapHealth();
+        return app;
+    }
+
+    /// <summary>The first-login password of <c>admin</c> generated at start (null if users existed or one was preset).</summary>
+    public static string? GeneratedAdminPassword(this WebApplication app) =>
+        app.Services.GetRequiredService<Security.AdminBootstrap>().GeneratedPassword;
+
+    /// <summary>The addresses Kestrel listens on (after start; port 0 resolved).</summary>
+    public static IReadOnlyList<string> ListeningAddresses(this WebApplication app) =>
+        [.. app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses];
+
+    private static string DataDirectory(ControllerOptions options, ConfigurationManager configuration) =>
+        Path.GetFullPath(options.DataDirectory ?? NonEmpty(configuration["OpenCpm:DataDirectory"]) ?? ControllerOptions.DefaultDataDirectory);
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,20 @@
+using System.Globalization;
+using Serilog;
+
+namespace OpenCpm.Hosting;
+
+internal static class LoggingExtensions
+{
+    /// <summary>Serilog to the console, levels from the "Serilog" section of the host settings; other providers still get every entry.</summary>
+    public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(
+            (_, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture),
+            preserveStaticLogger: true, // each host its own logger: hosts side by side (tests) must not share Log.Logger
+            writeToProviders: true);
+        return builder;
+    }
+}

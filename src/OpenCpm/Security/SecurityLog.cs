@@ -1,0 +1,26 @@
+namespace OpenCpm.Security;
+
+/// <summary>Log messages of the security layer (event ids 1100–1199). Never passwords or tokens.</summary>
+internal static partial class SecurityLog
+{
+    [LoggerMessage(1100, LogLevel.Warning, "No user existed: created user {User} with a generated password that must be changed at first login")]
+    public static partial void AdminCreatedWithGeneratedPassword(ILogger logger, string user);
+
+    [LoggerMessage(1102, LogLevel.Warning, "Failed login for user {User} from {Address}")]
+    public static partial void LoginFailed(ILogger logger, string user, string address);
+
+    [LoggerMessage(1103, LogLevel.Warning, "Login for user {User} from {Address} refused: locked out for {Seconds} s after repeated failures")]
+    public static partial void LoginLockedOut(ILogger logger, string user, string address, int seconds);
+
+    [LoggerMessage(1104, LogLevel.Information, "User {User} logged in from {Address}")]
+    public static partial void LoggedIn(ILogger logger, string user, string address);
+
+    [LoggerMessage(1105, LogLevel.Information, "User {User} changed their password")]
+    public static partial void PasswordChanged(ILogger logger, string user);
+
+    [LoggerMessage(1106, LogLevel.Information, "User {User} created API token {TokenId} ({Name})")]
+    public static partial void ApiTokenCreated(ILogger logger, string user, long tokenId, string name);
+
+    [LoggerMessage(1107, LogLevel.Information, "User {User} revoked API token {TokenId}")]
+    public static partial void ApiTokenRevoked(ILogger logger, string user, long tokenId);
+}
