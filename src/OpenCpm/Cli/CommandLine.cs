@@ -9,6 +9,7 @@ internal static class CommandLine
     {
         var root = new RootCommand("OpenCPM — open charge-point manager for a network of EV charging stations.");
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(MeterCommands.Create());
         return root;
     }
 }
