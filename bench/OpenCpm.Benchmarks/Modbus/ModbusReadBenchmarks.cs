@@ -37,8 +37,11 @@ public class ModbusReadBenchmarks
     [Benchmark]
     public Task<MeterValues> ReadCycle() => _reader!.ReadAsync(CancellationToken.None);
 
+    /// <summary>One request/response round trip: the profile's first block, or the SunSpec marker.</summary>
     [Benchmark]
-    public ValueTask<ushort[]> SingleRequest() => _client!.ReadRegistersAsync(ModbusFunction.ReadHoldingRegisters, 40000, 2, CancellationToken.None);
+    public ValueTask<ushort[]> SingleRequest() => _reader!.Plan is [var first, ..]
+        ? _client!.ReadRegistersAsync(first.Function, first.Address, first.Count, CancellationToken.None)
+        : _client!.ReadRegistersAsync(ModbusFunction.ReadHoldingRegisters, 40000, 2, CancellationToken.None);
 
     [GlobalCleanup]
     public void Cleanup()
