@@ -34,7 +34,17 @@ public sealed class ModbusTcpClient(ModbusTcpClientOptions options, TimeProvider
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                return await ExchangeAsync(functionCode, address, count, linked.Token);
+                var reused = _stream is not null;
+                try
+                {
+                    return await ExchangeAsync(functionCode, address, count, linked.Token);
+                }
+                catch (Exception e) when (reused && e is IOException or SocketException && !linked.IsCancellationRequested)
+                {
+                    // Meters close idle connections; a connection that worked before gets one retry on a fresh one.
+                    Drop("closed while idle");
+                    return await ExchangeAsync(functionCode, address, count, linked.Token);
+                }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -218,7 +218,15 @@ public sealed class GridMeterPoller : BackgroundService
             GridMeterLog.StateChanged(_logger, previousState, snapshot.State);
         }
 
-        Changed?.Invoke(this, snapshot);
+        try
+        {
+            Changed?.Invoke(this, snapshot);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A failing subscriber must not stop the meter loop.
+            GridMeterLog.SubscriberFailed(_logger, e);
+        }
     }
 
     private (MeterProfile? Profile, int Port, byte UnitId) Resolve(GridMeterSettings settings)

@@ -77,6 +77,20 @@ public sealed class ModbusTcpClientTests
     }
 
     [Fact]
+    public async Task Retries_once_on_a_fresh_connection_when_the_meter_closed_an_idle_one()
+    {
+        var served = 0;
+        await using var peer = new ScriptedModbusPeer(r => Interlocked.Increment(ref served) == 2 ? null : ScriptedModbusPeer.Answer(r, 42));
+        await using var client = new ModbusTcpClient(peer.Options());
+
+        Assert.Equal(new ushort[] { 42 }, await client.ReadRegistersAsync(ModbusFunction.ReadHoldingRegisters, 0, 1, Ct));
+        Assert.Equal(new ushort[] { 42 }, await client.ReadRegistersAsync(ModbusFunction.ReadHoldingRegisters, 0, 1, Ct));
+
+        Assert.Equal(2, peer.Accepted);
+        Assert.Equal(3, peer.Requests.Count);
+    }
+
+    [Fact]
     public async Task Reports_a_connection_dropped_mid_request()
     {
         await using var peer = new ScriptedModbusPeer(_ => null);
