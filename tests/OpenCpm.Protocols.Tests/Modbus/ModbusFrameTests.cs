@@ -91,4 +91,41 @@ public sealed class ModbusFrameTests
     [Fact]
     public void Refuses_to_encode_a_read_of_more_than_125_registers() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ModbusFrame.EncodeReadRequest(1, 1, ModbusFunction.ReadHoldingRegisters, 0, 126));
+
+    [Fact]
+    public void Never_fails_on_random_bytes_with_anything_but_a_modbus_exception()
+    {
+        var random = new Random(4711);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var frame = new byte[random.Next(0, 40)];
+            random.NextBytes(frame);
+            if (frame.Length >= 4 && random.Next(2) == 0)
+            {
+                frame[2] = 0; // a valid protocol id half of the time, so the deeper checks run too
+                frame[3] = 0;
+                if (frame.Length >= 6)
+                {
+                    frame[4] = 0;
+                    frame[5] = (byte)(frame.Length - 6);
+                }
+            }
+
+            try
+            {
+                ModbusFrame.DecodeResponse(frame);
+            }
+            catch (ModbusException)
+            {
+            }
+
+            try
+            {
+                ModbusFrame.DecodeReadRequest(frame);
+            }
+            catch (ModbusException)
+            {
+            }
+        }
+    }
 }

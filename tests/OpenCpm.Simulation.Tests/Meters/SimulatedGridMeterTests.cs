@@ -132,4 +132,21 @@ public sealed class SimulatedGridMeterTests
 
         Assert.Equal(ModbusExceptionCodes.IllegalDataAddress, e.ExceptionCode);
     }
+
+    [Fact]
+    public async Task Drops_a_client_that_sends_garbage_and_keeps_serving_others()
+    {
+        await using var meter = SimulatedGridMeter.Launch(Profile("cg-em24-e1"));
+        using (var rogue = new System.Net.Sockets.TcpClient())
+        {
+            await rogue.ConnectAsync(meter.Address, meter.Port, Ct);
+            var stream = rogue.GetStream();
+            await stream.WriteAsync("GET / HTTP/1.1\r\nHost: meter\r\n\r\n"u8.ToArray(), Ct);
+            Assert.Equal(0, await stream.ReadAsync(new byte[16], Ct)); // closed, no answer
+        }
+
+        await using var client = new ModbusTcpClient(new ModbusTcpClientOptions("127.0.0.1", meter.Port, 1));
+        meter.SetHouseholdLoad(PhaseCurrents.All(1));
+        Assert.Equal(1, (await new MeterProfileReader(meter.Profile, client).ReadAsync(Ct)).CurrentL1A);
+    }
 }
