@@ -46,6 +46,12 @@ public sealed class ModbusTcpClient(ModbusTcpClientOptions options, TimeProvider
                     return await ExchangeAsync(functionCode, address, count, linked.Token);
                 }
             }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && _stream is null)
+            {
+                Drop("connect timeout");
+                throw new ModbusException(
+                    $"Could not connect to the meter at {Options.Endpoint} within {Options.Timeout.TotalMilliseconds:0} ms.", ModbusFailure.Connection);
+            }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 Drop("timeout");
