@@ -7,6 +7,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 apt_packages=()
 # pymodbus: an independent Modbus TCP peer for the grid-meter tests
 /usr/bin/python3 -c 'import pymodbus' 2>/dev/null || apt_packages+=(python3-pymodbus)
+/usr/bin/python3 -c 'import serial_asyncio' 2>/dev/null || apt_packages+=(python3-serial-asyncio) # pymodbus.server imports it (a Recommends)
 
 if ((${#apt_packages[@]})); then
   sudo_cmd=()

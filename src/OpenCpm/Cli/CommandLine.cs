@@ -11,6 +11,7 @@ internal static class CommandLine
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(StationCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(MeterCommands.Create());
         return root;
     }
 }

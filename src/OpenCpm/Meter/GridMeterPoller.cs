@@ -1,0 +1,264 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenCpm.Protocols.Modbus;
+
+namespace OpenCpm.Meter;
+
+/// <summary>
+/// Reads the grid meter every poll interval (PeriodicTimer on the injected clock) through its profile and keeps the
+/// latest reading and the connection state. Each new reading and each state change is published at once to
+/// <see cref="Changed"/> and to every <see cref="WatchAsync"/> subscriber. Settings apply at run time.
+/// </summary>
+public sealed class GridMeterPoller : BackgroundService
+{
+    private readonly MeterProfileCatalog _profiles;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly Lock _lock = new();
+    private readonly List<Channel<GridMeterSnapshot>> _subscribers = [];
+    private CancellationTokenSource _settingsChanged = new();
+    private GridMeterSnapshot _snapshot;
+    private DateTimeOffset _configuredAt;
+    private DateTimeOffset? _lastReadingAt;
+
+    public GridMeterPoller(MeterProfileCatalog profiles, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, GridMeterSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _profiles = profiles;
+        _timeProvider = timeProvider;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _logger = _loggerFactory.CreateLogger<GridMeterPoller>();
+        _configuredAt = timeProvider.GetUtcNow();
+        settings ??= GridMeterSettings.Disabled;
+        ThrowIfInvalid(settings);
+        _snapshot = new GridMeterSnapshot(settings, settings.IsConfigured ? GridMeterState.Connecting : GridMeterState.NotConfigured, null, ProfileProblem(settings));
+    }
+
+    /// <summary>Raised after every new reading and every state or settings change (on the polling thread).</summary>
+    public event EventHandler<GridMeterSnapshot>? Changed;
+
+    public GridMeterSnapshot Snapshot
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _snapshot;
+            }
+        }
+    }
+
+    public GridMeterState State => Snapshot.State;
+
+    public GridMeterReading? Latest => Snapshot.Reading;
+
+    public GridMeterSettings Settings => Snapshot.Settings;
+
+    /// <summary>Replaces the settings; the next read uses them (new connection, new interval). Throws on invalid settings.</summary>
+    public void ApplySettings(GridMeterSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ThrowIfInvalid(settings);
+        CancellationTokenSource previous;
+        lock (_lock)
+        {
+            _configuredAt = _timeProvider.GetUtcNow();
+            _lastReadingAt = null;
+            previous = _settingsChanged;
+            _settingsChanged = new CancellationTokenSource();
+        }
+
+        var (profile, port, unit) = Resolve(settings);
+        GridMeterLog.SettingsApplied(_logger, settings.ProfileId, settings.Host, port, unit);
+        Publish(new GridMeterSnapshot(
+            settings, settings.IsConfigured ? GridMeterState.Connecting : GridMeterState.NotConfigured, null, profile is null ? ProfileProblem(settings) : null));
+        previous.Cancel();
+        previous.Dispose();
+    }
+
+    /// <summary>The current snapshot, then every change until cancelled. Slow readers skip to the newest snapshots.</summary>
+    public async IAsyncEnumerable<GridMeterSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<GridMeterSnapshot>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        lock (_lock)
+        {
+            channel.Writer.TryWrite(_snapshot);
+            _subscribers.Add(channel);
+        }
+
+        try
+        {
+            await foreach (var snapshot in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return snapshot;
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _subscribers.Remove(channel);
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            GridMeterSettings settings;
+            CancellationToken changed;
+            lock (_lock)
+            {
+                settings = _snapshot.Settings;
+                changed = _settingsChanged.Token;
+            }
+
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, changed);
+            try
+            {
+                await RunAsync(settings, linked.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Settings changed: start again with the new ones.
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RunAsync(GridMeterSettings settings, CancellationToken cancellationToken)
+    {
+        var (profile, port, unit) = Resolve(settings);
+        if (!settings.IsConfigured || profile is null)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, _timeProvider, cancellationToken);
+            return;
+        }
+
+        var options = new ModbusTcpClientOptions(settings.Host!, port, unit) { Timeout = settings.RequestTimeout };
+        await using var client = new ModbusTcpClient(options, _timeProvider, _loggerFactory.CreateLogger<ModbusTcpClient>());
+        var reader = new MeterProfileReader(profile, client, _logger);
+        using var timer = new PeriodicTimer(settings.PollInterval, _timeProvider);
+        do
+        {
+            await PollAsync(settings, reader, cancellationToken);
+        }
+        while (await timer.WaitForNextTickAsync(cancellationToken));
+    }
+
+    private async Task PollAsync(GridMeterSettings settings, MeterProfileReader reader, CancellationToken cancellationToken)
+    {
+        string? error;
+        GridMeterReading? reading = null;
+        try
+        {
+            var values = await reader.ReadAsync(cancellationToken);
+            reading = GridMeterReading.From(values, _timeProvider.GetUtcNow());
+            error = reading is null ? $"The meter gave no current for every phase (profile '{reader.Profile.Id}')." : null;
+        }
+        catch (ModbusException e)
+        {
+            error = e.Message;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        GridMeterSnapshot previous;
+        GridMeterSnapshot next;
+        lock (_lock)
+        {
+            previous = _snapshot;
+            if (!ReferenceEquals(previous.Settings, settings))
+            {
+                return;
+            }
+
+            var now = _timeProvider.GetUtcNow();
+            if (reading is not null)
+            {
+                _lastReadingAt = reading.Timestamp;
+            }
+
+            var state = GridMeterHealth.Evaluate(settings, _configuredAt, _lastReadingAt, now);
+            next = new GridMeterSnapshot(settings, state, reading ?? previous.Reading, error);
+        }
+
+        if (error is not null && error != previous.LastError)
+        {
+            GridMeterLog.ReadFailed(_logger, error);
+        }
+
+        if (reading is not null || next.State != previous.State || next.LastError != previous.LastError)
+        {
+            Publish(next);
+        }
+    }
+
+    private void Publish(GridMeterSnapshot snapshot)
+    {
+        GridMeterState previousState;
+        lock (_lock)
+        {
+            previousState = _snapshot.State;
+            _snapshot = snapshot;
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Writer.TryWrite(snapshot);
+            }
+        }
+
+        if (previousState != snapshot.State)
+        {
+            GridMeterLog.StateChanged(_logger, previousState, snapshot.State);
+        }
+
+        try
+        {
+            Changed?.Invoke(this, snapshot);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A failing subscriber must not stop the meter loop.
+            GridMeterLog.SubscriberFailed(_logger, e);
+        }
+    }
+
+    private (MeterProfile? Profile, int Port, byte UnitId) Resolve(GridMeterSettings settings)
+    {
+        var profile = settings.ProfileId is null ? null : _profiles.Find(settings.ProfileId);
+        return (profile, settings.Port ?? profile?.DefaultPort ?? 502, settings.UnitId ?? profile?.DefaultUnitId ?? 1);
+    }
+
+    private string? ProfileProblem(GridMeterSettings settings)
+    {
+        if (settings.ProfileId is null || _profiles.Find(settings.ProfileId) is not null)
+        {
+            return null;
+        }
+
+        var problem = $"Unknown meter profile '{settings.ProfileId}'.";
+        GridMeterLog.ProfileProblem(_logger, problem);
+        return problem;
+    }
+
+    private static void ThrowIfInvalid(GridMeterSettings settings)
+    {
+        var problems = settings.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(problems[0], nameof(settings));
+        }
+    }
+
+    public override void Dispose()
+    {
+        _settingsChanged.Dispose();
+        base.Dispose();
+    }
+}
