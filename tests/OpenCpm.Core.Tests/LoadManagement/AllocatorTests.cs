@@ -377,8 +377,9 @@ public sealed class AllocatorTests
             h.Run();
         }
 
-        Assert.Equal((11.0, "vehicle"), (h.Setpoint(0), h.Reason(0)));
-        Assert.Equal(21, h.Setpoint(1));
+        var held = 10 + h.Allocator.Options.UnusedCurrentMarginA;
+        Assert.Equal((held, "vehicle"), (h.Setpoint(0), h.Reason(0)));
+        Assert.Equal(32 - held, h.Setpoint(1), 6);
 
         h.Time.Advance(h.Allocator.Options.ProbeInterval);
         h.Run();
@@ -399,8 +400,9 @@ public sealed class AllocatorTests
             h.Run();
         }
 
-        Assert.Equal(11, h.Setpoint(0));
-        h.Draw(0, 11);
+        var held = 10 + h.Allocator.Options.UnusedCurrentMarginA;
+        Assert.Equal(held, h.Setpoint(0));
+        h.Draw(0, held);
         h.Time.Advance(TimeSpan.FromSeconds(1));
         h.Run();
 
