@@ -23,4 +23,7 @@ internal static partial class ControlLog
 
     [LoggerMessage(5006, LogLevel.Warning, "The meter settings were refused: {Reason}")]
     public static partial void MeterSettingsRefused(ILogger logger, string reason);
+
+    [LoggerMessage(5007, LogLevel.Error, "The KEBA UDP port can't be opened ({Reason}); KEBA stations will show as offline with their failsafe current reserved")]
+    public static partial void KebaEndpointUnavailable(ILogger logger, string reason);
 }

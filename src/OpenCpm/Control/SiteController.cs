@@ -32,6 +32,7 @@ internal sealed partial class SiteController(
     private ReductionGate _gate = new(timeProvider);
     private ChargePointDemand[] _demands = [];
     private volatile bool _reload = true;
+    private bool _kebaAvailable;
 
     /// <summary>Number of completed control cycles (for monitoring and tests).</summary>
     public long Cycles { get; private set; }
@@ -41,7 +42,7 @@ internal sealed partial class SiteController(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        kebaEndpoint.Start();
+        StartKebaEndpoint();
         settings.Changed += OnSettingsChanged;
         meter.Changed += OnMeterChanged;
         var ticker = TickAsync(stoppingToken);
@@ -80,6 +81,20 @@ internal sealed partial class SiteController(
             meter.Changed -= OnMeterChanged;
             await StopDriversAsync(_running.ToList());
             await ticker.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>Binds UDP 7090; if that fails (port taken), KEBA stations show offline and everything else runs.</summary>
+    private void StartKebaEndpoint()
+    {
+        try
+        {
+            kebaEndpoint.Start();
+            _kebaAvailable = true;
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            ControlLog.KebaEndpointUnavailable(_logger, ex.Message);
         }
     }
 
@@ -180,7 +195,7 @@ internal sealed partial class SiteController(
 
     private KebaStationDriver? CreateDriver(ChargePointInstallation installation)
     {
-        if (installation.Driver != StationDriverKind.Keba)
+        if (installation.Driver != StationDriverKind.Keba || !_kebaAvailable)
         {
             ControlLog.DriverUnavailable(_logger, installation.Id, installation.Driver.ToString());
             return null;
