@@ -23,7 +23,7 @@ internal sealed partial class SiteController(
     ILoggerFactory loggerFactory) : BackgroundService
 {
     private static readonly TimeSpan CycleInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ILogger _logger = loggerFactory.CreateLogger<SiteController>();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
