@@ -34,6 +34,7 @@ internal static class ControlExtensions
         services.AddSingleton<ChargePointRegistry>();
         services.AddSingleton<SiteController>();
         services.AddHostedService(sp => sp.GetRequiredService<SiteController>());
+        services.AddHostedService<StationDiscovery>();
         return builder;
     }
 }
