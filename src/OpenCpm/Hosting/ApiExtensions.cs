@@ -36,8 +36,11 @@ internal static class ApiExtensions
         app.MapOpenApi();
         app.MapAuthApi();
         var api = app.MapGroup("/api/v1").RequireAuthorization(SecurityPolicies.Api);
+        api.MapStatusApi();
+        api.MapChargePointsApi();
         api.MapSessionsApi();
         api.MapNetworkApi();
+        api.MapDiscoveryApi();
         api.MapMeterApi();
         api.MapOcppApi();
         api.MapAuthorizationApi();

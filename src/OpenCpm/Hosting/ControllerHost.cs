@@ -22,6 +22,7 @@ internal static class ControllerHost
         builder.AddLogging();
         builder.AddStorage(DataDirectory(options, builder.Configuration));
         builder.AddSecurity(options.AdminPassword);
+        builder.AddSiteController();
         builder.AddApi();
         options.ConfigureServices?.Invoke(builder);
 

@@ -49,7 +49,8 @@ internal sealed class OpenCpmApplication : IAsyncDisposable
         string? dataDirectory = null,
         string? adminPassword = AdminPassword,
         FakeTimeProvider? time = null,
-        string logLevel = "Warning")
+        string logLevel = "Warning",
+        System.Net.IPAddress? kebaAddress = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
         var directory = dataDirectory ?? owned!.Path;
@@ -65,6 +66,7 @@ internal sealed class OpenCpmApplication : IAsyncDisposable
                 $"--Serilog:MinimumLevel:Override:Microsoft.AspNetCore={logLevel}",
                 "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
                 "--Serilog:MinimumLevel:Override:Microsoft.AspNetCore.DataProtection=Error",
+                $"--Keba:Address={kebaAddress ?? FreePort.LoopbackAddress()}",
             ],
             ConfigureServices = builder =>
             {

@@ -1,0 +1,167 @@
+using OpenCpm.Core.ChargePoints;
+using OpenCpm.Core.LoadManagement;
+using OpenCpm.Meter;
+using OpenCpm.Stations;
+
+namespace OpenCpm.Control;
+
+internal sealed partial class SiteController
+{
+    /// <summary>One control cycle: read, allocate, send reductions, then (when safe) increases.</summary>
+    private async Task RunCycleAsync(CancellationToken cancellationToken)
+    {
+        var allocator = _allocator;
+        var entries = registry.Entries;
+        if (allocator is null || entries.Count != _demands.Length)
+        {
+            return;
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            _demands[i] = DemandOf(entries[i]);
+            if (_demands[i].State == ChargePointState.Offline)
+            {
+                _gate.Forget(i);
+            }
+            else
+            {
+                _gate.Measured(i, entries[i].Status.CurrentsA.Max);
+            }
+        }
+
+        var allocation = allocator.Allocate(_demands, SiteConditionsOf(meter.Snapshot));
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            entry.SetpointA = allocation.SetpointA[i];
+            entry.LimitedBy = allocation.LimitedBy[i];
+            entry.State = allocation.States[i];
+            entry.GridPhases = allocation.GridPhases[i];
+        }
+
+        registry.Publish(Summarize(allocation, entries));
+
+        if (allocation.Plan.Reductions.Count > 0)
+        {
+            await SendAsync(entries, allocation.Plan.Reductions, reduction: true, cancellationToken);
+        }
+
+        if (allocation.Plan.Increases.Count > 0 && _gate.IncreasesAllowed())
+        {
+            await SendAsync(entries, allocation.Plan.Increases, reduction: false, cancellationToken);
+        }
+
+        Cycles++;
+    }
+
+    private static ChargePointDemand DemandOf(ChargePointEntry entry)
+    {
+        var s = entry.Status;
+        if (entry.Driver is null || !s.Online)
+        {
+            return new ChargePointDemand
+            {
+                State = ChargePointState.Offline,
+                Authorized = true,
+                CommandedSetpointA = entry.CommandedA ?? s.SetpointA,
+            };
+        }
+
+        return new ChargePointDemand
+        {
+            State = s.State,
+            Authorized = !s.AuthorizationRequired || s.Authorized,
+            MeasuredCurrentA = s.CurrentsA,
+            VehiclePhases = s.ActivePhases,
+            CommandedSetpointA = entry.CommandedA ?? s.SetpointA,
+            HardwareLimitA = s.HardwareMaxCurrentA > 0 ? s.HardwareMaxCurrentA : null,
+        };
+    }
+
+    /// <summary>
+    /// The meter as the allocator needs it: currents signed like the power on each phase (positive = import), since
+    /// many meters report current magnitudes only; a stale or lost meter means the fallback power applies.
+    /// </summary>
+    internal static SiteConditions SiteConditionsOf(GridMeterSnapshot snapshot)
+    {
+        if (!snapshot.Settings.IsConfigured)
+        {
+            return new SiteConditions { Meter = MeterState.None };
+        }
+
+        if (snapshot.FreshReading is not { } reading)
+        {
+            return new SiteConditions { Meter = MeterState.Lost };
+        }
+
+        return new SiteConditions
+        {
+            Meter = MeterState.Ok,
+            MeterCurrentA = new PhaseCurrents(
+                Signed(reading.CurrentA.L1, reading.PowerW.L1),
+                Signed(reading.CurrentA.L2, reading.PowerW.L2),
+                Signed(reading.CurrentA.L3, reading.PowerW.L3)),
+        };
+    }
+
+    private static double Signed(double currentA, double? powerW) =>
+        powerW is { } p && p < 0 ? -Math.Abs(currentA) : Math.Abs(currentA);
+
+    private async Task SendAsync(IReadOnlyList<ChargePointEntry> entries, IReadOnlyList<SetpointChange> changes, bool reduction, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CommandTimeout);
+        var sends = new Task[changes.Count];
+        for (var k = 0; k < changes.Count; k++)
+        {
+            var change = changes[k];
+            var entry = entries[change.ChargePoint];
+            if (reduction)
+            {
+                _gate.Sent(change.ChargePoint, change.ToA);
+            }
+
+            sends[k] = SendOneAsync(entry, change, reduction, timeout.Token);
+        }
+
+        await Task.WhenAll(sends);
+    }
+
+    private async Task SendOneAsync(ChargePointEntry entry, SetpointChange change, bool reduction, CancellationToken cancellationToken)
+    {
+        if (entry.Driver is null)
+        {
+            return;
+        }
+
+        StationCommandResult result;
+        try
+        {
+            result = await entry.Driver.SetCurrentAsync(change.ToA, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            result = StationCommandResult.TimedOut("no answer within the control cycle");
+        }
+
+        if (result.Outcome == StationCommandOutcome.Accepted)
+        {
+            entry.CommandedA = change.ToA;
+            if (reduction)
+            {
+                _gate.Acknowledged(change.ChargePoint);
+            }
+        }
+        else
+        {
+            ControlLog.SetpointNotAcknowledged(_logger, entry.Id, change.ToA, result.Outcome.ToString(), result.Reason ?? "");
+        }
+    }
+
+    private static AllocationSummary Summarize(Allocation allocation, IReadOnlyList<ChargePointEntry> entries) => new(
+        allocation.At,
+        new NodeSummary("site", allocation.Site.LimitA, allocation.Site.SetpointSumA),
+        [.. allocation.Clusters.Select(c => new NodeSummary(c.Id, c.LimitA, c.SetpointSumA))],
+        [.. allocation.Queue.Select(i => entries[i].Id)]);
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenCpm.Core.LoadManagement;
+using OpenCpm.Data;
+using OpenCpm.Protocols.Modbus;
+using OpenCpm.Simulation.Meters;
+using OpenCpm.Simulation.Stations;
+using OpenCpm.Simulation.Vehicles;
+using OpenCpm.Tests.Api;
+using OpenCpm.Tests.Shared;
+
+namespace OpenCpm.Tests.Control;
+
+/// <summary>The control loop end to end: the real host, simulated P30 stations over real UDP on loopback.</summary>
+public sealed class SiteControllerTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Shares_the_site_limit_between_charging_vehicles_and_reduces_before_raising()
+    {
+        var stations = Enumerable.Range(0, 3)
+            .Select(k => SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries((91_000_000 + k).ToString(CultureInfo.InvariantCulture)), TimeProvider.System))
+            .ToList();
+        try
+        {
+            await using var app = await OpenCpmApplication.StartAsync();
+            var store = app.Service<SettingsStore>();
+            var site = new SiteSettings
+            {
+                MaxCurrentA = 20,
+                ChargePoints = [.. stations.Select((s, k) => new ChargePointSettings { Id = $"cp{k + 1}", MaxCurrentA = 32, FailsafeCurrentA = 0 })],
+            };
+            Assert.True((await store.SaveSiteAsync(site, Ct)).IsValid);
+            for (var k = 0; k < stations.Count; k++)
+            {
+                var problems = await store.SaveChargePointAsync(
+                    new ChargePointInstallation { Settings = site.ChargePoints[k], Address = stations[k].Address.ToString(), ConnectorId = k + 1 }, Ct);
+                Assert.True(problems.IsValid, string.Join(" ", problems.Errors));
+            }
+
+            using var client = await app.CreateClientAsync();
+            stations[0].PlugIn(new VehicleSpec { Phases = 3, MaxCurrentA = 32, Reaction = TimeSpan.FromSeconds(1) });
+
+            await Eventually.TrueAsync(async () => (await SetpointAsync(client, "cp1")) == 20, TimeSpan.FromSeconds(30), "cp1 gets the whole site");
+
+            stations[1].PlugIn(new VehicleSpec { Phases = 3, MaxCurrentA = 32, Reaction = TimeSpan.FromSeconds(1) });
+
+            await Eventually.TrueAsync(
+                async () => await SetpointAsync(client, "cp1") == 10 && await SetpointAsync(client, "cp2") == 10,
+                TimeSpan.FromSeconds(30),
+                "both vehicles share 20 A");
+            await Eventually.TrueAsync(
+                () => stations[0].Inspect(m => m.Report2().UserCurrentMilliA) == 10_000 && stations[1].Inspect(m => m.Report2().UserCurrentMilliA) == 10_000,
+                TimeSpan.FromSeconds(30),
+                "both stations were commanded 10 A");
+
+            using var status = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/status", UriKind.Relative), Ct));
+            var allocation = status.RootElement.GetProperty("allocation").GetProperty("site");
+            Assert.True(allocation.GetProperty("l1").GetDouble() <= 20);
+            Assert.Equal(20, allocation.GetProperty("limitA").GetDouble());
+        }
+        finally
+        {
+            foreach (var s in stations)
+            {
+                await s.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Reduces_the_stations_when_the_household_load_seen_by_the_meter_steps_up()
+    {
+        var stations = Enumerable.Range(0, 2)
+            .Select(k => SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries((92_000_000 + k).ToString(CultureInfo.InvariantCulture)), TimeProvider.System))
+            .ToList();
+        await using var meter = SimulatedGridMeter.Launch(MeterProfileCatalog.BuiltIn.Find("cg-em24-e1")!, new SimulatedGridMeterOptions { Address = IPAddress.Loopback }, TimeProvider.System);
+        using var feed = new CancellationTokenSource();
+        var feeding = FeedChargingLoadAsync(meter, stations, feed.Token);
+        try
+        {
+            await using var app = await OpenCpmApplication.StartAsync();
+            var store = app.Service<SettingsStore>();
+            var site = new SiteSettings
+            {
+                MaxCurrentA = 32,
+                MeterFallbackPowerW = 0,
+                ChargePoints = [.. stations.Select((s, k) => new ChargePointSettings { Id = $"cp{k + 1}", MaxCurrentA = 16 })],
+            };
+            Assert.True((await store.SaveSiteAsync(site, Ct)).IsValid);
+            for (var k = 0; k < stations.Count; k++)
+            {
+                await store.SaveChargePointAsync(new ChargePointInstallation { Settings = site.ChargePoints[k], Address = stations[k].Address.ToString(), ConnectorId = k + 1 }, Ct);
+            }
+
+            await store.SaveAsync(new MeterSettings { Enabled = true, ProfileId = "cg-em24-e1", Host = "127.0.0.1", Port = meter.Port, UnitId = 1, PollSeconds = 1 }, Ct);
+            using var client = await app.CreateClientAsync();
+            foreach (var station in stations)
+            {
+                station.PlugIn(new VehicleSpec { Phases = 3, MaxCurrentA = 16, Reaction = TimeSpan.FromSeconds(1) });
+            }
+
+            await Eventually.TrueAsync(
+                () => stations.All(s => s.Inspect(m => m.Report3().I1MilliA) >= 15_000),
+                TimeSpan.FromSeconds(40),
+                "both vehicles charge at 16 A");
+
+            meter.SetHouseholdLoad(new PhaseCurrents(20, 20, 20));
+
+            await Eventually.TrueAsync(
+                () => stations.All(s => s.Inspect(m => m.Report2().UserCurrentMilliA) == 6_000),
+                TimeSpan.FromSeconds(10),
+                "the 12 A left by the household are shared: 6 A each");
+            Assert.Equal("meter:L1", (await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/chargepoints/cp1", UriKind.Relative), Ct)).GetProperty("limitedBy").GetString());
+        }
+        finally
+        {
+            await feed.CancelAsync();
+            await feeding.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            foreach (var s in stations)
+            {
+                await s.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The meter sees what the stations draw (plus the household), as on a real site.</summary>
+    private static async Task FeedChargingLoadAsync(SimulatedGridMeter meter, IReadOnlyList<SimulatedKebaStation> stations, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            var sum = PhaseCurrents.Zero;
+            foreach (var s in stations)
+            {
+                var r = s.Inspect(m => m.Report3());
+                sum += new PhaseCurrents(r.I1MilliA / 1000.0, r.I2MilliA / 1000.0, r.I3MilliA / 1000.0);
+            }
+
+            meter.SetChargingLoad(sum);
+        }
+    }
+
+    private static async Task<double> SetpointAsync(HttpClient client, string id)
+    {
+        var cp = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/chargepoints/{id}", UriKind.Relative), Ct);
+        return cp.GetProperty("setpointA").GetDouble();
+    }
+}
