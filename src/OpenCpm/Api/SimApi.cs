@@ -92,9 +92,9 @@ internal static class SimApi
         return TypedResults.Ok(SimStationDto.From(id, station));
     }
 
-    private static Ok<SimCurrentsDto> GetHousehold(SimulatedSite site) => TypedResults.Ok(SimCurrentsDto.From(site.HouseholdLoad));
+    private static Ok<PhaseCurrentsDto> GetHousehold(SimulatedSite site) => TypedResults.Ok(PhaseCurrentsDto.From(site.HouseholdLoad));
 
-    private static Results<Ok<SimCurrentsDto>, ProblemHttpResult> PutHousehold(SimHouseholdRequest body, SimulatedSite site, ILoggerFactory loggers)
+    private static Results<Ok<PhaseCurrentsDto>, ProblemHttpResult> PutHousehold(SimHouseholdRequest body, SimulatedSite site, ILoggerFactory loggers)
     {
         if (body.Problems() is { Count: > 0 } problems)
         {
@@ -103,7 +103,7 @@ internal static class SimApi
 
         site.SetHouseholdLoad(body.ToCurrents());
         SimLog.HouseholdSet(loggers.CreateLogger(LogCategory), site.HouseholdLoad.ToString());
-        return TypedResults.Ok(SimCurrentsDto.From(site.HouseholdLoad));
+        return TypedResults.Ok(PhaseCurrentsDto.From(site.HouseholdLoad));
     }
 
     private static async Task<(SimulatedSiteStation? Station, ProblemHttpResult? Missing)> FindAsync(
