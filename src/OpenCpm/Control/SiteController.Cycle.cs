@@ -144,6 +144,11 @@ internal sealed partial class SiteController
         {
             result = StationCommandResult.TimedOut("no answer within the control cycle");
         }
+        catch (Exception ex)
+        {
+            // A driver fault must not stop the loop: the command counts as unanswered, the station will go offline.
+            result = StationCommandResult.TimedOut(ex.Message);
+        }
 
         if (result.Outcome == StationCommandOutcome.Accepted)
         {
