@@ -92,6 +92,22 @@ public sealed partial class DemoCommandTests
     }
 
     [Fact]
+    public async Task Station_addresses_the_system_does_not_have_exit_with_code_1_and_say_so()
+    {
+        using var data = new TempDirectory();
+        // 192.0.2.1 (TEST-NET-1) is on no interface: binding it fails like 127.0.0.11 does on macOS without aliases.
+        var options = DemoApplication.IsolatedOptions(1, 0, data.Path) with { StationAddresses = [IPAddress.Parse("192.0.2.1")] };
+        var error = new StringWriter();
+
+        var exit = await DemoCommand.RunAsync(options, TextWriter.Null, error, Ct);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            "opencpm demo: this system cannot bind the loopback addresses from 192.0.2.1 up that the simulated stations need (on macOS only 127.0.0.1 exists unless you add aliases, e.g. `sudo ifconfig lo0 alias 192.0.2.1`).",
+            error.ToString().Trim());
+    }
+
+    [Fact]
     public void Demo_is_a_subcommand_of_opencpm_with_the_documented_options()
     {
         var result = CommandLine.Build().Parse(
