@@ -18,10 +18,7 @@ internal sealed class DemoSeeder(SettingsStore store, SimulatedSite site, DemoOp
         {
             var settings = DemoSiteSettings.Site(stations, options.Clusters);
             Check(await store.SaveSiteAsync(settings, cancellationToken), "site");
-            foreach (var installation in DemoSiteSettings.Installations(settings, stations))
-            {
-                Check(await store.SaveChargePointAsync(installation, cancellationToken), installation.Id);
-            }
+            Check(await store.SaveChargePointsAsync([.. DemoSiteSettings.Installations(settings, stations)], cancellationToken), "charge points");
 
             Api.SimLog.Seeded(logger, stations.Count, options.Clusters, settings.MaxCurrentA);
         }
