@@ -2,9 +2,10 @@ namespace OpenCpm.Core.LoadManagement;
 
 /// <summary>
 /// Safety rule 2, "reduce before increase": holds increases back until every reduction sent is acknowledged by its
-/// station and its vehicle has followed (measured current at or below the new setpoint) or had the EV reaction
-/// window (IEC 61851: 5 s) to do so. A station that never acknowledges is the caller's to mark offline and
-/// <see cref="Forget"/>; from then on its reserved current protects the others.
+/// station (load-management.md section 3). With <see cref="WaitForVehicles"/> it also waits until each reduced
+/// vehicle has followed (measured current at or below the new setpoint) or had the EV reaction window (IEC 61851:
+/// 5 s) to do so. A station that never acknowledges is the caller's to treat as unreachable and <see cref="Forget"/>;
+/// from then on its reserved current protects the others.
 /// </summary>
 public sealed class ReductionGate(TimeProvider timeProvider)
 {
@@ -15,6 +16,9 @@ public sealed class ReductionGate(TimeProvider timeProvider)
 
     /// <summary>Tolerance on the measured current when checking that a vehicle followed.</summary>
     public double ToleranceA { get; init; } = 0.5;
+
+    /// <summary>Also wait for the reduced vehicles to follow, not only for the stations' acknowledgement.</summary>
+    public bool WaitForVehicles { get; init; }
 
     public int PendingCount => _pending.Count;
 
@@ -55,7 +59,7 @@ public sealed class ReductionGate(TimeProvider timeProvider)
         var blocked = false;
         foreach (var (cp, p) in _pending)
         {
-            var settled = p.AcknowledgedAt is { } at && (p.DrawnA <= p.TargetA + ToleranceA || now - at >= ReactionWindow);
+            var settled = p.AcknowledgedAt is { } at && (!WaitForVehicles || p.DrawnA <= p.TargetA + ToleranceA || now - at >= ReactionWindow);
             if (settled)
             {
                 _pending.Remove(cp);

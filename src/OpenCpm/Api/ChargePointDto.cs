@@ -22,6 +22,9 @@ internal sealed record ChargePointDto
 
     public double SetpointA { get; init; }
 
+    /// <summary>The setpoint the station acknowledged last (null until the controller sent one).</summary>
+    public double? CommandedA { get; init; }
+
     public required PhaseCurrentsDto CurrentA { get; init; }
 
     public required PhaseCurrentsDto VoltageV { get; init; }
@@ -59,6 +62,7 @@ internal sealed record ChargePointDto
             DisplayName = e.Installation.DisplayName,
             State = char.ToLowerInvariant(state[0]) + state[1..],
             SetpointA = e.SetpointA,
+            CommandedA = e.CommandedA,
             CurrentA = PhaseCurrentsDto.From(s.CurrentsA),
             VoltageV = new PhaseCurrentsDto(s.VoltagesV.L1V, s.VoltagesV.L2V, s.VoltagesV.L3V),
             PowerW = s.PowerW,

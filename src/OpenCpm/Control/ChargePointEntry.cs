@@ -31,6 +31,12 @@ internal sealed class ChargePointEntry(ChargePointInstallation installation, ISt
     /// <summary>The state to show: the driver's, or Queued when the load manager makes the vehicle wait.</summary>
     public ChargePointState State { get; set; } = ChargePointState.Offline;
 
+    /// <summary>
+    /// Set when the station did not acknowledge a setpoint: it is treated as unreachable (its failsafe or last current
+    /// reserved) until it is heard from again after that moment.
+    /// </summary>
+    public DateTimeOffset? UnresponsiveSince { get; set; }
+
     /// <summary>The grid phases the allocation counted this charge point on.</summary>
     public PhaseSet GridPhases { get; set; }
 }

@@ -75,7 +75,12 @@ internal sealed partial class SiteController
     private static ChargePointDemand DemandOf(ChargePointEntry entry)
     {
         var s = entry.Status;
-        if (entry.Driver is null || !s.Online)
+        if (entry.UnresponsiveSince is { } since && s.LastSeen > since.AddSeconds(1))
+        {
+            entry.UnresponsiveSince = null; // it answers again: the next cycle plans its setpoint anew
+        }
+
+        if (entry.Driver is null || !s.Online || entry.UnresponsiveSince is not null)
         {
             return new ChargePointDemand
             {
@@ -131,14 +136,15 @@ internal sealed partial class SiteController
         var gate = _gate;
         foreach (var change in changes)
         {
-            if (Interlocked.Exchange(ref inFlight[change.ChargePoint], 1) == 1)
+            lock (_gateLock)
             {
-                continue; // a command to this station is still on its way
-            }
+                if (inFlight[change.ChargePoint] == 1)
+                {
+                    continue; // a command to this station is still on its way
+                }
 
-            if (reduction)
-            {
-                lock (_gateLock)
+                inFlight[change.ChargePoint] = 1;
+                if (reduction)
                 {
                     gate.Sent(change.ChargePoint, change.ToA);
                 }
@@ -178,22 +184,41 @@ internal sealed partial class SiteController
             if (result.Outcome == StationCommandOutcome.Accepted)
             {
                 entry.CommandedA = change.ToA;
-                if (reduction)
+                lock (_gateLock)
                 {
-                    lock (_gateLock)
+                    if (reduction)
                     {
                         gate.Acknowledged(change.ChargePoint);
                     }
+
+                    inFlight[change.ChargePoint] = 0;
                 }
             }
-            else if (!cancellationToken.IsCancellationRequested)
+            else
             {
-                ControlLog.SetpointNotAcknowledged(_logger, entry.Id, change.ToA, result.Outcome.ToString(), result.Reason ?? "");
+                // Not acknowledged: the station keeps (as far as we know) its old setpoint. Until it is heard from
+                // again it counts as unreachable, so its old current stays reserved and increases elsewhere are safe;
+                // the gate entry goes with the in-flight mark, atomically, so a re-sent reduction is never forgotten.
+                lock (_gateLock)
+                {
+                    entry.UnresponsiveSince = timeProvider.GetUtcNow();
+                    gate.Forget(change.ChargePoint);
+                    inFlight[change.ChargePoint] = 0;
+                }
+
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    ControlLog.SetpointNotAcknowledged(_logger, entry.Id, change.ToA, result.Outcome.ToString(), result.Reason ?? "");
+                }
             }
         }
         finally
         {
-            Volatile.Write(ref inFlight[change.ChargePoint], 0);
+            lock (_gateLock)
+            {
+                inFlight[change.ChargePoint] = 0;
+            }
+
             Wake();
         }
     }

@@ -26,9 +26,9 @@ public sealed class ReductionGateTests
     }
 
     [Fact]
-    public void After_the_acknowledgement_waits_for_the_vehicle_to_follow_or_the_reaction_window()
+    public void After_the_acknowledgement_can_wait_for_the_vehicle_to_follow_or_the_reaction_window()
     {
-        var gate = new ReductionGate(_time);
+        var gate = new ReductionGate(_time) { WaitForVehicles = true };
         gate.Sent(0, 6);
         gate.Acknowledged(0);
         gate.Measured(0, 16);
@@ -43,7 +43,7 @@ public sealed class ReductionGateTests
     [Fact]
     public void Releases_as_soon_as_the_vehicle_draws_no_more_than_its_new_setpoint()
     {
-        var gate = new ReductionGate(_time);
+        var gate = new ReductionGate(_time) { WaitForVehicles = true };
         gate.Sent(0, 6);
         gate.Acknowledged(0);
         gate.Measured(0, 6.3);
@@ -55,7 +55,7 @@ public sealed class ReductionGateTests
     [Fact]
     public void Forgets_a_station_that_went_offline_its_reservation_protects_the_others()
     {
-        var gate = new ReductionGate(_time);
+        var gate = new ReductionGate(_time) { WaitForVehicles = true };
         gate.Sent(0, 0);
         gate.Sent(1, 6);
         gate.Acknowledged(1);
