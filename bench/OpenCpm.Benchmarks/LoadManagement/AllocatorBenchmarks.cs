@@ -8,6 +8,9 @@ namespace OpenCpm.Benchmarks.LoadManagement;
 /// One steady-state allocation cycle of the controller loop: every configured charge point has a plugged vehicle
 /// (most charging, a few idle or paused by the vehicle), measured currents follow the setpoints, the meter reading
 /// includes a household load. The input is the one reached after a warm-up; each call advances the clock 1 s.
+/// Targets: at most 50 µs and 1 KB allocated per cycle at 200 charge points, at most 5 ms at 10,000.
+/// Measured 2026-11-24 (Release, default job, Xeon 2.3 GHz, 2 shared cores): 20 → 4.8 µs, 200 → 44.6 µs,
+/// 1,000 → 303 µs, 10,000 → 3.15 ms; nothing allocated.
 /// </summary>
 [MemoryDiagnoser]
 public class AllocatorBenchmarks
