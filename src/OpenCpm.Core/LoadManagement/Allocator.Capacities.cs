@@ -13,7 +13,7 @@ public sealed partial class Allocator
         var why = _fill.RowReason;
         var siteLimit = PhaseCurrents.Zero;
 
-        foreach (var p in PhaseSet.All)
+        for (var p = Phase.L1; p <= Phase.L3; p++)
         {
             var limit = s.MaxCurrentA;
             var reason = new LimitReason(LimitKind.Site, p);
@@ -89,7 +89,7 @@ public sealed partial class Allocator
         {
             var cluster = _model.Clusters[c];
             _result.Clusters[c].LimitA = PhaseCurrents.All(cluster.MaxCurrentA);
-            foreach (var p in PhaseSet.All)
+            for (var p = Phase.L1; p <= Phase.L3; p++)
             {
                 var row = ConstraintRows.ClusterRow(c, p);
                 cap[row] = (cluster.Phases.Contains(p) ? cluster.MaxCurrentA : 0) - _clusterReserved[c][p];

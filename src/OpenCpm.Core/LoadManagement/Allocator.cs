@@ -215,9 +215,12 @@ public sealed partial class Allocator
 
             var vehiclePhases = d.VehiclePhases.IsEmpty ? PhaseSet.AllThree : d.VehiclePhases;
             var drawn = 0.0;
-            foreach (var p in vehiclePhases.Phases())
+            for (var p = Phase.L1; p <= Phase.L3; p++)
             {
-                drawn = Math.Max(drawn, d.MeasuredCurrentA[p]);
+                if (vehiclePhases.Contains(p))
+                {
+                    drawn = Math.Max(drawn, d.MeasuredCurrentA[p]);
+                }
             }
 
             _unused.Observe(i, d.State == ChargePointState.Charging && _category[i] == Candidate, d.CommandedSetpointA, drawn, _floor[i], now);

@@ -43,9 +43,12 @@ public sealed record ChargePointSettings
         }
 
         var grid = PhaseSet.None;
-        foreach (var p in stationPhases.Phases())
+        for (var p = Phase.L1; p <= Phase.L3; p++)
         {
-            grid = grid.Union(PhaseSet.Of(Rotation.GridPhaseOf(p)));
+            if (stationPhases.Contains(p))
+            {
+                grid = grid.Union(PhaseSet.Of(Rotation.GridPhaseOf(p)));
+            }
         }
 
         return grid;

@@ -14,7 +14,7 @@ public static class PhaseRotationExtensions
     public static PhaseCurrents ToGrid(this PhaseRotation rotation, PhaseCurrents station)
     {
         var grid = PhaseCurrents.Zero;
-        foreach (var p in PhaseSet.All)
+        for (var p = Phase.L1; p <= Phase.L3; p++)
         {
             grid = grid.With(rotation.GridPhaseOf(p), station[p]);
         }

@@ -17,7 +17,7 @@ public sealed class VehiclePhaseDetector
     public PhaseSet Observe(PhaseCurrents measuredA)
     {
         var seen = PhaseSet.None;
-        foreach (var p in PhaseSet.All)
+        for (var p = Phase.L1; p <= Phase.L3; p++)
         {
             if (measuredA[p] > ThresholdA)
             {

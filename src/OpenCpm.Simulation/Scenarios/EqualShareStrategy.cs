@@ -12,8 +12,12 @@ namespace OpenCpm.Simulation.Scenarios;
 public sealed class EqualShareStrategy(SiteSettings settings) : IAllocationStrategy
 {
     private readonly ChargePointSettings[] _cps = [.. settings.ChargePoints];
+    private readonly ClusterSettings[] _clusters = [.. settings.Clusters];
+    private readonly int[] _clusterOf = [.. settings.ChargePoints.Select(cp => ClusterIndex(settings, cp))];
     private readonly long[] _arrival = new long[settings.ChargePoints.Count];
     private readonly List<int> _active = [];
+    private readonly int[] _count = new int[3];
+    private readonly int[] _clusterCount = new int[3 * settings.Clusters.Count];
     private long _nextArrival = 1;
 
     public string Name => "equal-share";
@@ -54,7 +58,7 @@ public sealed class EqualShareStrategy(SiteSettings settings) : IAllocationStrat
         }
 
         var limit = PhaseCurrents.All(settings.MaxCurrentA);
-        foreach (var p in PhaseSet.All)
+        for (var p = Phase.L1; p <= Phase.L3; p++)
         {
             var l = settings.MaxCurrentA;
             if (site.Meter == MeterState.Ok)
@@ -90,18 +94,24 @@ public sealed class EqualShareStrategy(SiteSettings settings) : IAllocationStrat
 
     private bool TryShare(ReadOnlySpan<ChargePointDemand> demands, PhaseCurrents limit, double powerA, double[] setpointA)
     {
-        var count = new int[3];
+        Array.Clear(_count);
+        Array.Clear(_clusterCount);
         var slots = 0;
-        var clusterCount = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var i in _active)
         {
-            foreach (var p in _cps[i].WiredGridPhases.Phases())
+            var wired = _cps[i].WiredGridPhases;
+            for (var p = 0; p < 3; p++)
             {
-                count[(int)p]++;
-                slots++;
-                if (ClusterOf(i) is { } c)
+                if (!wired.Contains((Phase)p))
                 {
-                    (clusterCount.TryGetValue(c.Id, out var cc) ? cc : clusterCount[c.Id] = new int[3])[(int)p]++;
+                    continue;
+                }
+
+                _count[p]++;
+                slots++;
+                if (_clusterOf[i] >= 0)
+                {
+                    _clusterCount[(3 * _clusterOf[i]) + p]++;
                 }
             }
         }
@@ -110,18 +120,25 @@ public sealed class EqualShareStrategy(SiteSettings settings) : IAllocationStrat
         {
             var share = _cps[i].MaxCurrentA;
             share = Math.Min(share, powerA / slots);
-            foreach (var p in _cps[i].WiredGridPhases.Phases())
+            var c = _clusterOf[i];
+            var wired = _cps[i].WiredGridPhases;
+            for (var p = 0; p < 3; p++)
             {
-                share = Math.Min(share, limit[p] / count[(int)p]);
-                if (ClusterOf(i) is { } c)
+                if (!wired.Contains((Phase)p))
                 {
-                    share = Math.Min(share, c.MaxCurrentA / clusterCount[c.Id][(int)p]);
+                    continue;
+                }
+
+                share = Math.Min(share, limit[(Phase)p] / _count[p]);
+                if (c >= 0)
+                {
+                    share = Math.Min(share, _clusters[c].MaxCurrentA / _clusterCount[(3 * c) + p]);
                 }
             }
 
             var d = demands[i];
             share = Math.Min(share, Math.Min(d.OcppLimitA ?? double.PositiveInfinity, Math.Min(d.HardwareLimitA ?? double.PositiveInfinity, d.ApiLimitA ?? double.PositiveInfinity)));
-            var min = ClusterOf(i)?.MinChargingCurrentA ?? settings.MinChargingCurrentA;
+            var min = (c >= 0 ? _clusters[c].MinChargingCurrentA : null) ?? settings.MinChargingCurrentA;
             if (share < min - 1e-9)
             {
                 return false;
@@ -133,8 +150,24 @@ public sealed class EqualShareStrategy(SiteSettings settings) : IAllocationStrat
         return true;
     }
 
-    private ClusterSettings? ClusterOf(int i) =>
-        settings.ClustersEnabled && _cps[i].Cluster is { } id ? settings.Clusters.FirstOrDefault(c => c.Id == id) : null;
+    /// <summary>The index of the charge point's cluster (the first with its id, while clusters are enabled), or -1.</summary>
+    private static int ClusterIndex(SiteSettings settings, ChargePointSettings cp)
+    {
+        if (!settings.ClustersEnabled || cp.Cluster is not { } id)
+        {
+            return -1;
+        }
+
+        for (var c = 0; c < settings.Clusters.Count; c++)
+        {
+            if (settings.Clusters[c].Id == id)
+            {
+                return c;
+            }
+        }
+
+        return -1;
+    }
 
     private static PhaseCurrents Spread(PhaseSet phases, double amps) => new(
         phases.Contains(Phase.L1) ? amps : 0, phases.Contains(Phase.L2) ? amps : 0, phases.Contains(Phase.L3) ? amps : 0);

@@ -40,8 +40,10 @@ internal sealed class ScenarioMetrics
     public PhaseCurrents HouseholdAt(double t)
     {
         var load = PhaseCurrents.Zero;
-        foreach (var point in _scenario.HouseholdLoad)
+        var points = _scenario.HouseholdLoad;
+        for (var k = 0; k < points.Count; k++)
         {
+            var point = points[k];
             if (point.T > t)
             {
                 break;
@@ -103,7 +105,7 @@ internal sealed class ScenarioMetrics
             }
         }
 
-        foreach (var p in PhaseSet.All)
+        for (var p = Phase.L1; p <= Phase.L3; p++)
         {
             _commandedOverloadAs += Math.Max(0, commanded[p] - knownLimit[p]) * step;
             // Physical overload is against the fuse; what could be delivered is also bound by a backend (site) limit.
@@ -120,7 +122,7 @@ internal sealed class ScenarioMetrics
         for (var c = 0; c < _clusterCommanded.Length; c++)
         {
             var max = _settings.Clusters[c].MaxCurrentA;
-            foreach (var p in PhaseSet.All)
+            for (var p = Phase.L1; p <= Phase.L3; p++)
             {
                 _commandedOverloadAs += Math.Max(0, _clusterCommanded[c][p] - max) * step;
                 var excess = _clusterPhysical[c][p] - max;

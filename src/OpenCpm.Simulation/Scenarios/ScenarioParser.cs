@@ -33,7 +33,7 @@ public static class ScenarioParser
         }
         catch (JsonException e)
         {
-            throw new ScenarioException(Describe(e));
+            throw new ScenarioException(ScenarioJsonErrors.Describe(e));
         }
 
         if (scenario is null)
@@ -76,18 +76,6 @@ public static class ScenarioParser
         })],
     };
 
-    private static string Describe(JsonException e)
-    {
-        var message = e.Message;
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut >= 0)
-        {
-            message = message[..cut];
-        }
-
-        return $"{e.Path ?? "$"}: {message}";
-    }
-
     private static void Validate(Scenario s)
     {
         Require(s.Name.Length > 0, "$.name", "must not be empty");
@@ -106,6 +94,7 @@ public static class ScenarioParser
         {
             var c = s.Clusters[k];
             Require(clusterIds.Add(c.Id), $"$.clusters[{k}].id", $"\"{c.Id}\" is used twice");
+            Require(c.MaxCurrentA <= s.Site.MaxCurrentA, $"$.clusters[{k}].maxCurrentA", $"must not be above the site's maxCurrentA ({N(s.Site.MaxCurrentA)}) but is {N(c.MaxCurrentA)}");
             foreach (var p in c.Phases ?? [])
             {
                 Require(p is "L1" or "L2" or "L3", $"$.clusters[{k}].phases", $"must list L1, L2 or L3 but has \"{p}\"");

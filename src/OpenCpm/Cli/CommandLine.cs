@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace OpenCpm.Cli;
 
@@ -14,5 +15,16 @@ internal static class CommandLine
         root.Subcommands.Add(MeterCommands.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root;
+    }
+
+    /// <summary>
+    /// Parses and runs a command line. A command line that does not parse (unknown command or option, a value not
+    /// among the allowed ones) prints its errors to standard error and exits with 2, like an invalid input file.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
+    {
+        var parseResult = Build().Parse(args);
+        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
+        return parseResult.Action is ParseErrorAction ? 2 : exitCode;
     }
 }

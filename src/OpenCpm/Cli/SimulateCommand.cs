@@ -26,11 +26,11 @@ internal static class SimulateCommand
             strategy,
             output,
         };
-        command.SetAction(parse => Run(parse.GetValue(scenario)!, parse.GetValue(strategy)!, parse.GetValue(output)));
+        command.SetAction(parse => Run(parse.GetValue(scenario)!, parse.GetValue(strategy)!, parse.GetValue(output), parse.InvocationConfiguration));
         return command;
     }
 
-    private static int Run(FileInfo file, string strategy, FileInfo? output)
+    private static int Run(FileInfo file, string strategy, FileInfo? output, InvocationConfiguration console)
     {
         Scenario scenario;
         try
@@ -39,17 +39,17 @@ internal static class SimulateCommand
         }
         catch (IOException e)
         {
-            Console.Error.WriteLine($"Cannot read the scenario {file.FullName}: {e.Message}");
+            console.Error.WriteLine($"Cannot read the scenario {file.FullName}: {e.Message}");
             return 2;
         }
         catch (UnauthorizedAccessException e)
         {
-            Console.Error.WriteLine($"Cannot read the scenario {file.FullName}: {e.Message}");
+            console.Error.WriteLine($"Cannot read the scenario {file.FullName}: {e.Message}");
             return 2;
         }
         catch (ScenarioException e)
         {
-            Console.Error.WriteLine($"Invalid scenario {file.Name}: {e.Message}");
+            console.Error.WriteLine($"Invalid scenario {file.Name}: {e.Message}");
             return 2;
         }
 
@@ -57,7 +57,7 @@ internal static class SimulateCommand
         var json = JsonSerializer.Serialize(report, ReportJson);
         if (output is null)
         {
-            Console.WriteLine(json);
+            console.Output.WriteLine(json);
         }
         else
         {

@@ -41,9 +41,11 @@ internal sealed class ScriptedModbusPeer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Cancel first and stop listening only once the accept loop has ended: stopping the listener while the loop
+        // is between two accepts made its next accept throw "Not listening" instead of seeing the cancellation.
         await _stop.CancelAsync();
-        _listener.Stop();
         await _loop;
+        _listener.Stop();
         _stop.Dispose();
     }
 
@@ -52,7 +54,7 @@ internal sealed class ScriptedModbusPeer : IAsyncDisposable
         var connections = new List<Task>();
         try
         {
-            while (true)
+            while (!_stop.IsCancellationRequested)
             {
                 var socket = await _listener.AcceptSocketAsync(_stop.Token);
                 Interlocked.Increment(ref _accepted);
