@@ -195,7 +195,7 @@ public sealed partial class Allocator
                     }
                     else
                     {
-                        _category[i] = IsPausedByVehicle(i, d.State, now) ? LowPriority : Candidate;
+                        _category[i] = IsPausedByVehicle(i, d, now) ? LowPriority : Candidate;
                     }
 
                     break;
@@ -242,9 +242,13 @@ public sealed partial class Allocator
     /// its current away, so it doesn't flip between paused and queued. It gets current only from what is left over,
     /// and every rotation period it is offered a normal turn again (at the back of the queue) to see if it woke up.
     /// </summary>
-    private bool IsPausedByVehicle(int i, ChargePointState state, DateTimeOffset now)
+    private bool IsPausedByVehicle(int i, in ChargePointDemand d, DateTimeOffset now)
     {
-        if (state == ChargePointState.SuspendedByEv)
+        var state = d.State;
+
+        // Only a vehicle that was offered at least the minimum for the whole settle time and still takes nothing has
+        // paused by itself; right after a setpoint change the station's pilot delay makes every vehicle look idle.
+        if (state == ChargePointState.SuspendedByEv && d.CommandedSetpointA >= _floor[i] && _unused.IsSettled(i, d.CommandedSetpointA, now))
         {
             _pausedSince[i] ??= now;
         }

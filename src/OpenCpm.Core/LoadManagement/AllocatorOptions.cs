@@ -17,9 +17,9 @@ public sealed record AllocatorOptions
 
     /// <summary>
     /// Time a vehicle gets to follow a new setpoint before its draw is judged: the EV reaction (IEC 61851: 5 s), the
-    /// station's pilot delay (a P30 waits 6–7 s) and the station poll interval (5 s) together.
+    /// station's pilot delay (a P30 waits 6–7 s) and its report (pushed at once, polled every 5 s).
     /// </summary>
-    public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(12);
 
     /// <summary>How often a vehicle held near its draw is offered its full share again, to see if it wants more.</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromMinutes(5);

@@ -16,8 +16,11 @@ internal sealed class UnusedCurrentTracker(int chargePoints, AllocatorOptions op
     /// <summary>The hold for a charge point, or NaN when its vehicle may take its full share.</summary>
     public double CapA(int cp) => _capA[cp];
 
-    /// <summary>Observes one cycle of a charge point. <paramref name="drawnA"/> is the highest current on the vehicle's phases.</summary>
-    public void Observe(int cp, bool charging, double commandedA, double drawnA, double floorA, DateTimeOffset now)
+    /// <summary>
+    /// True when the charge point's setpoint has stood for the settle time (the vehicle had time to follow it); tracks
+    /// setpoint changes as a side effect, so call it once per cycle before <see cref="Observe"/>.
+    /// </summary>
+    public bool IsSettled(int cp, double commandedA, DateTimeOffset now)
     {
         if (Math.Abs(commandedA - _lastCommandedA[cp]) > 1e-9)
         {
@@ -25,13 +28,19 @@ internal sealed class UnusedCurrentTracker(int chargePoints, AllocatorOptions op
             _lastChangeAt[cp] = now;
         }
 
+        return now - _lastChangeAt[cp] >= options.SettleTime;
+    }
+
+    /// <summary>Observes one cycle of a charge point. <paramref name="drawnA"/> is the highest current on the vehicle's phases.</summary>
+    public void Observe(int cp, bool charging, double commandedA, double drawnA, double floorA, DateTimeOffset now)
+    {
+        var settled = IsSettled(cp, commandedA, now);
         if (!charging)
         {
             _capA[cp] = double.NaN;
             return;
         }
 
-        var settled = now - _lastChangeAt[cp] >= options.SettleTime;
         var cap = _capA[cp];
         if (double.IsNaN(cap))
         {

@@ -26,7 +26,8 @@ public sealed class KebaTimingGate(KebaTimingOptions options)
             at = Max(at, disable + options.DisableQuietTime);
         }
 
-        if (!retry && _lastByText.TryGetValue(command.Text, out var same))
+        // t_COM_pause applies to repeated polls (report 1/2/3…); a setpoint must never wait 5 s behind an earlier one.
+        if (!retry && command.Keyword == "report" && _lastByText.TryGetValue(command.Text, out var same))
         {
             at = Max(at, same + options.IdenticalCommandSpacing);
         }

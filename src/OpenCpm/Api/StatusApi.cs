@@ -37,7 +37,7 @@ internal static class StatusApi
                 NodeDto.From(allocation.Site),
                 [.. allocation.Clusters.Select(NodeDto.From)],
                 allocation.Queue),
-            new ControllerDto(controller.Cycles, controller.MeterToSetpoint?.TotalMilliseconds));
+            new ControllerDto(controller.Cycles, controller.MeterToSetpoint?.TotalMilliseconds, controller.PendingReductions, controller.CommandsInFlight));
     }
 
     private static IReadOnlyList<NetworkInterfaceDto> NetworkInterfaces() =>

@@ -40,6 +40,21 @@ internal sealed partial class SiteController(
     /// <summary>Number of completed control cycles (for monitoring and tests).</summary>
     public long Cycles { get; private set; }
 
+    /// <summary>Reductions sent and not yet acknowledged (increases wait for them).</summary>
+    public int PendingReductions
+    {
+        get
+        {
+            lock (_gateLock)
+            {
+                return _gate.PendingCount;
+            }
+        }
+    }
+
+    /// <summary>Setpoint commands on their way to stations right now.</summary>
+    public int CommandsInFlight => _inFlight.Count(f => Volatile.Read(ref f) == 1);
+
     /// <summary>Time from the last new meter reading to the setpoints computed from it (inside the process).</summary>
     public TimeSpan? MeterToSetpoint { get; private set; }
 

@@ -414,16 +414,36 @@ public sealed class AllocatorTests
     {
         var h = new AllocatorHarness(SiteOf(16, ThreePhase("full"), ThreePhase("a"), ThreePhase("b")));
         h.Plug(0);
-        h.Demands[0] = h.Demands[0] with { State = ChargePointState.SuspendedByEv };
         h.Plug(1);
+        h.Run();
+        h.Run();
+        Assert.Equal(8, h.Setpoint(0));
 
+        // Offered 8 A and taking nothing for longer than the settle time: it paused by itself.
+        h.Demands[0] = h.Demands[0] with { State = ChargePointState.SuspendedByEv };
+        h.Time.Advance(h.Allocator.Options.SettleTime);
         h.Run();
         Assert.Equal(16, h.Setpoint(1));
-        Assert.Equal(0, h.Setpoint(0));
+        Assert.Equal((0.0, "vehicle"), (h.Setpoint(0), h.Reason(0)));
 
+        h.Demands[0] = h.Demands[0] with { State = ChargePointState.SuspendedByController };
         h.Unplug(1);
         h.Run();
         Assert.Equal((6.0, "vehicle"), (h.Setpoint(0), h.Reason(0)));
+    }
+
+    [Fact]
+    public void Does_not_take_a_vehicle_for_paused_while_it_may_still_be_following_a_new_setpoint()
+    {
+        var h = new AllocatorHarness(SiteOf(16, ThreePhase("slow"), ThreePhase("a")));
+        h.Plug(0);
+        h.Plug(1);
+        h.Run();
+        h.Demands[0] = h.Demands[0] with { State = ChargePointState.SuspendedByEv };
+
+        h.Run();
+
+        Assert.Equal(8, h.Setpoint(0));
     }
 
     [Fact]
