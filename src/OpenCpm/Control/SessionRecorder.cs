@@ -253,7 +253,7 @@ internal sealed partial class SessionRecorder(
 
         if (!status.VehiclePlugged)
         {
-            await EndAsync(tracker, status, cancellationToken);
+            await EndAsync(tracker, entry, status, cancellationToken);
             return;
         }
 
@@ -321,17 +321,19 @@ internal sealed partial class SessionRecorder(
             tracker.LastState = status.State;
         }
 
-        if (tracker.Session!.IdTag is null && (authorizedNow || tracker.LastHistoryRead is not { } last || now - last >= PersistInterval))
+        tracker.HistoryWanted |= authorizedNow;
+        if (tracker.Session!.IdTag is null && (tracker.HistoryWanted || tracker.LastHistoryRead is not { } last || now - last >= PersistInterval))
         {
             await SyncWithStationLogAsync(tracker, entry, now, cancellationToken);
         }
     }
 
-    private async Task EndAsync(SessionTracker tracker, StationStatus status, CancellationToken cancellationToken)
+    private async Task EndAsync(SessionTracker tracker, ChargePointEntry entry, StationStatus status, CancellationToken cancellationToken)
     {
         var session = tracker.Session!;
         var meterEndWh = Math.Max(Reading(status, session.MeterStartWh), tracker.LatestWh);
-        var reason = tracker.StoppedAtStation ? StopReason.Local : StopReason.EVDisconnected;
+        var stoppedAtStation = await EndedByCardAsync(tracker, entry, cancellationToken) ?? tracker.StoppedAtStation;
+        var reason = stoppedAtStation ? StopReason.Local : StopReason.EVDisconnected;
         var ended = await sessions.EndAsync(session.Id, meterEndWh, reason, cancellationToken);
         await ForgetAsync(
             tracker,
@@ -341,6 +343,21 @@ internal sealed partial class SessionRecorder(
             EventSeverity.Info,
             cancellationToken);
         tracker.LastState = status.State;
+    }
+
+    /// <summary>
+    /// Whether the station's log says its last session under this plug-in ended with the card (KEBA reason 10) rather
+    /// than by the unplug; null when the station keeps no log or its id of the session is not known.
+    /// </summary>
+    private static async Task<bool?> EndedByCardAsync(SessionTracker tracker, ChargePointEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Driver is not { Capabilities.SupportsSessionHistory: true } driver || tracker.StationSessionId is not { } id)
+        {
+            return null;
+        }
+
+        var history = await driver.ReadSessionHistoryAsync(id - 1, cancellationToken);
+        return history.Count > 0 && history[0].Ended ? history[0].EndReason == 10 : null;
     }
 
     /// <summary>Reads the running session's card (and the station's id of it) from the station's log.</summary>
@@ -357,6 +374,7 @@ internal sealed partial class SessionRecorder(
         }
 
         tracker.LastHistoryRead = now;
+        tracker.HistoryWanted = false;
         var history = await driver.ReadSessionHistoryAsync(tracker.StationSessionId is { } id ? id - 1 : 0, cancellationToken);
         if (StationHistory.Find(history, session) is not { Ended: false } record)
         {

@@ -36,6 +36,9 @@ internal sealed class SessionTracker(string chargePointId)
 
     public DateTimeOffset? LastHistoryRead { get; set; }
 
+    /// <summary>The station's log should be read as soon as the spacing allows (a card was presented).</summary>
+    public bool HistoryWanted { get; set; }
+
     /// <summary>A database write failed; logged once until one succeeds.</summary>
     public bool Failing { get; set; }
 
@@ -56,5 +59,6 @@ internal sealed class SessionTracker(string chargePointId)
         StoppedAtStation = false;
         StationSessionId = null;
         WasAuthorized = false;
+        HistoryWanted = false;
     }
 }
