@@ -57,11 +57,17 @@ public sealed class CrashRecoveryTests
         Assert.True(Math.Abs(closed.EnergyWh - loggedEnergyWh) < 1.5, $"energy {closed.EnergyWh} Wh, the station logged {loggedEnergyWh} Wh");
         Assert.Single(await SessionsClient.ListAsync(client2, "cp1"));
 
-        var events = await client2.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/events?pageSize=100", UriKind.Relative), Ct);
-        Assert.Contains(
-            events.GetProperty("items").EnumerateArray(),
-            e => e.GetProperty("message").GetString()!.Contains($"Session {sessionId} ", StringComparison.Ordinal)
-                && e.GetProperty("message").GetString()!.Contains("recovered from the station's log", StringComparison.Ordinal));
+        // The event is written right after the session is closed.
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var events = await client2.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/events?source=sessions&pageSize=100", UriKind.Relative), Ct);
+                return events.GetProperty("items").EnumerateArray().Any(
+                    e => e.GetProperty("message").GetString()!.StartsWith($"Session {sessionId} ", StringComparison.Ordinal)
+                        && e.GetProperty("message").GetString()!.Contains("recovered from the station's log", StringComparison.Ordinal));
+            },
+            Timeout,
+            "an event says the end was recovered from the station's log");
         Assert.False(second.HasExited, second.Output);
     }
 }
