@@ -82,6 +82,52 @@ public sealed class RecoveryTests
         Assert.Contains("no longer configured", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sessions_stay_active_while_their_station_is_unreachable_and_are_reconciled_with_its_log_when_it_answers_again()
+    {
+        await using var site = SessionSite.Start(2);
+        await using var app = await OpenCpmApplication.StartAsync();
+        await site.ConfigureAsync(app.Service<SettingsStore>());
+        using var client = await app.CreateClientAsync();
+        var vehicle = new VehicleSpec { Phases = 3, MaxCurrentA = 16, Reaction = TimeSpan.FromMilliseconds(200) };
+        site.Stations[0].PlugIn(vehicle);
+        site.Stations[1].PlugIn(vehicle);
+        var stays = await SessionsClient.WaitForAsync(client, "cp1", s => s.End is null && s.EnergyWh > 1, Timeout, "cp1 charges");
+        var leaves = await SessionsClient.WaitForAsync(client, "cp2", s => s.End is null && s.EnergyWh > 1, Timeout, "cp2 charges");
+
+        foreach (var station in site.Stations)
+        {
+            station.Faults.Silent = true;
+        }
+
+        var registry = app.Service<ChargePointRegistry>();
+        await Eventually.TrueAsync(
+            () => registry.Entries.All(e => !e.Status.Online),
+            TimeSpan.FromSeconds(60),
+            "both stations show offline");
+        Assert.All(await SessionsClient.ListAsync(client, "cp1"), s => Assert.Null(s.End));
+        Assert.All(await SessionsClient.ListAsync(client, "cp2"), s => Assert.Null(s.End));
+
+        site.Stations[1].Unplug();
+        var unpluggedAt = DateTimeOffset.UtcNow;
+        foreach (var station in site.Stations)
+        {
+            station.Faults.Silent = false;
+        }
+
+        var ended = await SessionsClient.WaitForAsync(client, "cp2", s => s.Id == leaves.Id && s.End is not null, Timeout, "cp2's session ends once its station answers");
+        Assert.Equal("EVDisconnected", ended.StopReason);
+        Assert.True(ended.End <= unpluggedAt.AddSeconds(1), $"end {ended.End:O} is the station's unplug time, not when it answered again");
+        var warning = await EventAsync(client, leaves.Id);
+        Assert.Contains("while the station was unreachable", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        await Eventually.TrueAsync(() => registry.Find("cp1")!.Status.Online, Timeout, "cp1 answers again");
+        var continued = await SessionsClient.WaitForAsync(client, "cp1", s => s.Id == stays.Id && s.EnergyWh > stays.EnergyWh + 1, Timeout, "cp1's session goes on");
+        Assert.Null(continued.End);
+        Assert.Single(await SessionsClient.ListAsync(client, "cp1"));
+        Assert.Single(await SessionsClient.ListAsync(client, "cp2"));
+    }
+
     private static async Task<Core.Sessions.ChargingSession> StoredAsync(string dataDirectory, long id)
     {
         await using var app = await OpenCpmApplication.StartAsync(dataDirectory);
