@@ -20,12 +20,12 @@ internal sealed partial class SessionRecorder
         IReadOnlyList<StationSessionRecord>? history = null;
         if (entry.Driver is { } driver)
         {
-            if (driver.Capabilities is null)
+            if (driver.Capabilities is null && !(tracker.ReconcileDeadline is { } deadline && now >= deadline))
             {
                 return; // identity not read yet: whether it keeps a log is not known; try again next step
             }
 
-            if (driver.Capabilities.SupportsSessionHistory)
+            if (driver.Capabilities is { SupportsSessionHistory: true })
             {
                 history = await driver.ReadSessionHistoryAsync(0, cancellationToken);
                 tracker.LastHistoryRead = now;
@@ -45,6 +45,7 @@ internal sealed partial class SessionRecorder
             tracker.WasAuthorized = status.Authorized;
             tracker.LastState = status.State;
             tracker.LastPersistedAt = now;
+            tracker.LastPluggedSeenAt = now;
             var reading = Math.Max(Reading(status, session.MeterStartWh), tracker.LatestWh);
             tracker.LatestWh = reading;
             _liveWh[session.Id] = reading;

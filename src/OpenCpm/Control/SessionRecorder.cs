@@ -253,7 +253,7 @@ internal sealed partial class SessionRecorder(
 
         if (!status.VehiclePlugged)
         {
-            await EndAsync(tracker, entry, status, cancellationToken);
+            await EndAsync(tracker, entry, status, now, cancellationToken);
             return;
         }
 
@@ -295,6 +295,7 @@ internal sealed partial class SessionRecorder(
         var session = tracker.Session!;
         var reading = Reading(status, session.MeterStartWh);
         tracker.LatestWh = reading;
+        tracker.LastPluggedSeenAt = now;
         _liveWh[session.Id] = reading;
 
         var authorizedNow = status.Authorized && !tracker.WasAuthorized;
@@ -328,13 +329,27 @@ internal sealed partial class SessionRecorder(
         }
     }
 
-    private async Task EndAsync(SessionTracker tracker, ChargePointEntry entry, StationStatus status, CancellationToken cancellationToken)
+    /// <summary>
+    /// The vehicle left: the session ends with the station's meter. When the station's log has the end (KEBA reason 1),
+    /// its time is used (the unplug may have happened while the station was briefly unreachable); reason 10 (the card
+    /// ended the authorization before the unplug) makes the stop reason Local.
+    /// </summary>
+    private async Task EndAsync(SessionTracker tracker, ChargePointEntry entry, StationStatus status, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var session = tracker.Session!;
         var meterEndWh = Math.Max(Reading(status, session.MeterStartWh), tracker.LatestWh);
-        var stoppedAtStation = await EndedByCardAsync(tracker, entry, cancellationToken) ?? tracker.StoppedAtStation;
+        var logged = await LoggedEndAsync(tracker, entry, cancellationToken);
+        var stoppedAtStation = logged is null ? tracker.StoppedAtStation : logged.EndReason == 10;
         var reason = stoppedAtStation ? StopReason.Local : StopReason.EVDisconnected;
-        var ended = await sessions.EndAsync(session.Id, meterEndWh, reason, cancellationToken);
+        var end = now;
+        if (logged is { EndReason: 1 } && StationHistory.ParseTime(logged.EndedAt) is { } stationEnd
+            && stationEnd >= tracker.LastPluggedSeenAt - StationHistory.ClockTolerance)
+        {
+            end = Clamp(stationEnd, session.Start, now);
+            meterEndWh = Math.Max(meterEndWh, StationHistory.MeterEndWh(logged, session));
+        }
+
+        var ended = await sessions.EndAtAsync(session.Id, end, meterEndWh, reason, cancellationToken);
         await ForgetAsync(
             tracker,
             ended,
@@ -346,10 +361,10 @@ internal sealed partial class SessionRecorder(
     }
 
     /// <summary>
-    /// Whether the station's log says its last session under this plug-in ended with the card (KEBA reason 10) rather
-    /// than by the unplug; null when the station keeps no log or its id of the session is not known.
+    /// The station's record of its last session under this plug-in, when it has ended; null when the station keeps no
+    /// log, its id of the session is not known, or the record is still running.
     /// </summary>
-    private static async Task<bool?> EndedByCardAsync(SessionTracker tracker, ChargePointEntry entry, CancellationToken cancellationToken)
+    private static async Task<StationSessionRecord?> LoggedEndAsync(SessionTracker tracker, ChargePointEntry entry, CancellationToken cancellationToken)
     {
         if (entry.Driver is not { Capabilities.SupportsSessionHistory: true } driver || tracker.StationSessionId is not { } id)
         {
@@ -357,7 +372,7 @@ internal sealed partial class SessionRecorder(
         }
 
         var history = await driver.ReadSessionHistoryAsync(id - 1, cancellationToken);
-        return history.Count > 0 && history[0].Ended ? history[0].EndReason == 10 : null;
+        return history.Count > 0 && history[0].Ended ? history[0] : null;
     }
 
     /// <summary>Reads the running session's card (and the station's id of it) from the station's log.</summary>

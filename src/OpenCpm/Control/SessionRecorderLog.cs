@@ -6,7 +6,7 @@ internal static partial class SessionRecorderLog
     [LoggerMessage(5100, LogLevel.Error, "A session recording step failed; it is retried with the next one")]
     public static partial void StepFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(5101, LogLevel.Error, "Charge point {ChargePoint}: a session could not be saved; retrying every second until it can")]
+    [LoggerMessage(5101, LogLevel.Error, "Charge point {ChargePoint}: its session could not be recorded (database or station log); retrying every second until it can")]
     public static partial void StoreFailed(ILogger logger, string chargePoint, Exception exception);
 
     [LoggerMessage(5102, LogLevel.Information, "Charge point {ChargePoint}: sessions are saved again")]

@@ -86,7 +86,7 @@ public sealed class RecoveryTests
     public async Task Sessions_stay_active_while_their_station_is_unreachable_and_are_reconciled_with_its_log_when_it_answers_again()
     {
         await using var site = SessionSite.Start(2);
-        await using var app = await OpenCpmApplication.StartAsync();
+        await using var app = await OpenCpmApplication.StartAsync(logLevel: "Information");
         await site.ConfigureAsync(app.Service<SettingsStore>());
         using var client = await app.CreateClientAsync();
         var vehicle = new VehicleSpec { Phases = 3, MaxCurrentA = 16, Reaction = TimeSpan.FromMilliseconds(200) };
@@ -105,6 +105,10 @@ public sealed class RecoveryTests
             () => registry.Entries.All(e => !e.Status.Online),
             TimeSpan.FromSeconds(60),
             "both stations show offline");
+        await Eventually.TrueAsync(
+            () => app.Logs.Entries.Count(e => e.EventId.Id == 5107) == 2,
+            Timeout,
+            "the recorder noticed both outages");
         Assert.All(await SessionsClient.ListAsync(client, "cp1"), s => Assert.Null(s.End));
         Assert.All(await SessionsClient.ListAsync(client, "cp2"), s => Assert.Null(s.End));
 
@@ -116,10 +120,11 @@ public sealed class RecoveryTests
         }
 
         var ended = await SessionsClient.WaitForAsync(client, "cp2", s => s.Id == leaves.Id && s.End is not null, Timeout, "cp2's session ends once its station answers");
+        var message = (await EventAsync(client, leaves.Id)).GetProperty("message").GetString();
         Assert.Equal("EVDisconnected", ended.StopReason);
-        Assert.True(ended.End <= unpluggedAt.AddSeconds(1), $"end {ended.End:O} is the station's unplug time, not when it answered again");
-        var warning = await EventAsync(client, leaves.Id);
-        Assert.Contains("while the station was unreachable", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.True(ended.End <= unpluggedAt.AddSeconds(1), $"end {ended.End:O} should be the station's unplug time, not when it answered again ({message})");
+        Assert.Contains("while the station was unreachable", message, StringComparison.Ordinal);
+        Assert.Contains("recovered from the station's log", message, StringComparison.Ordinal);
 
         await Eventually.TrueAsync(() => registry.Find("cp1")!.Status.Online, Timeout, "cp1 answers again");
         var continued = await SessionsClient.WaitForAsync(client, "cp1", s => s.Id == stays.Id && s.EnergyWh > stays.EnergyWh + 1, Timeout, "cp1's session goes on");

@@ -82,6 +82,24 @@ public sealed class SessionRecorderTests
     }
 
     [Fact]
+    public async Task A_card_presented_before_plug_in_is_the_id_tag_from_the_start()
+    {
+        const string Card = "0badc0ffee000001";
+        await using var site = SessionSite.Start(1, k => SessionSite.Profile(k) with { Whitelist = [Card] });
+        await using var app = await OpenCpmApplication.StartAsync();
+        await site.ConfigureAsync(app.Service<SettingsStore>());
+        using var client = await app.CreateClientAsync();
+        await Eventually.TrueAsync(() => app.Service<ChargePointRegistry>().Find("cp1")?.Status.Online == true, Timeout, "the station answers");
+
+        site.Stations[0].PresentCard(Card);
+        site.Stations[0].PlugIn(Vehicle);
+
+        var session = await SessionsClient.WaitForAsync(client, "cp1", s => s.End is null && s.IdTag is not null, Timeout, "the session carries the card");
+        Assert.Equal(Card, session.IdTag, ignoreCase: true);
+        Assert.Single(await SessionsClient.ListAsync(client, "cp1"));
+    }
+
+    [Fact]
     public async Task Sessions_survive_a_restart_the_plugged_one_goes_on_and_the_one_unplugged_meanwhile_ends_as_the_station_logged()
     {
         using var data = new TempDirectory();

@@ -24,6 +24,9 @@ internal sealed class SessionTracker(string chargePointId)
 
     public DateTimeOffset LastPersistedAt { get; set; }
 
+    /// <summary>When the recorder last saw the vehicle plugged in (a station's logged end before that is not trusted).</summary>
+    public DateTimeOffset LastPluggedSeenAt { get; set; }
+
     public ChargePointState LastState { get; set; } = ChargePointState.Offline;
 
     public bool WasAuthorized { get; set; }
@@ -47,6 +50,7 @@ internal sealed class SessionTracker(string chargePointId)
         Session = session;
         LatestWh = readingWh;
         LastPersistedAt = now;
+        LastPluggedSeenAt = now;
         StoppedAtStation = false;
         StationSessionId = null;
     }
