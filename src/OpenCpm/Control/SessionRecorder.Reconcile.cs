@@ -27,18 +27,28 @@ internal sealed partial class SessionRecorder
 
             if (driver.Capabilities is { SupportsSessionHistory: true })
             {
+                if (tracker.LastHistoryRead is { } last && now - last < HistorySpacing)
+                {
+                    return;
+                }
+
                 history = await driver.ReadSessionHistoryAsync(0, cancellationToken);
                 tracker.LastHistoryRead = now;
             }
         }
 
         var record = history is null ? null : StationHistory.Find(history, session);
+        if (history is not null && record is null && !status.VehiclePlugged && tracker.ReconcileAttempts++ < MissingRecordRetries)
+        {
+            return; // a lost reply also ends the log early: read it once more before concluding it has no record
+        }
         var why = atStartup ? "while the controller was down" : "while the station was unreachable";
         var sameVehicle = status.VehiclePlugged && (record is null || !record.Ended || record.EndReason != 1);
         if (sameVehicle)
         {
             tracker.ReconcilePending = false;
             tracker.ReconcileDeadline = null;
+            tracker.ReconcileAttempts = 0;
             tracker.OfflineSince = null;
             tracker.StationSessionId = record is { Ended: false } ? record.SessionId : null;
             tracker.StoppedAtStation = record is { Ended: true, EndReason: 10 };

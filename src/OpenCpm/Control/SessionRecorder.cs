@@ -40,6 +40,9 @@ internal sealed partial class SessionRecorder(
     /// <summary>At least this long between two reads of a station's log (KEBA refuses identical requests within 5 s).</summary>
     private static readonly TimeSpan HistorySpacing = TimeSpan.FromSeconds(10);
 
+    /// <summary>How many more times a station's log is read when it has no record of a session that must have ended.</summary>
+    private const int MissingRecordRetries = 1;
+
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Dictionary<string, SessionTracker> _trackers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, double> _liveWh = new();

@@ -19,6 +19,9 @@ internal sealed class SessionTracker(string chargePointId)
 
     public DateTimeOffset? OfflineSince { get; set; }
 
+    /// <summary>Reads of the station's log that found no record of the session (reset when it is followed again).</summary>
+    public int ReconcileAttempts { get; set; }
+
     /// <summary>The latest meter reading seen for the active session (may be newer than the stored one).</summary>
     public double LatestWh { get; set; }
 
@@ -60,6 +63,7 @@ internal sealed class SessionTracker(string chargePointId)
         Session = null;
         ReconcilePending = false;
         ReconcileDeadline = null;
+        ReconcileAttempts = 0;
         StoppedAtStation = false;
         StationSessionId = null;
         WasAuthorized = false;
