@@ -15,8 +15,11 @@ public sealed record AllocatorOptions
     /// <summary>A vehicle that leaves current unused keeps a setpoint this much above what it draws.</summary>
     public double UnusedCurrentMarginA { get; init; } = 0.5;
 
-    /// <summary>Time a vehicle gets to follow a new setpoint before its draw is judged (IEC 61851: 5 s).</summary>
-    public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Time a vehicle gets to follow a new setpoint before its draw is judged: the EV reaction (IEC 61851: 5 s), the
+    /// station's pilot delay (a P30 waits 6–7 s) and the station poll interval (5 s) together.
+    /// </summary>
+    public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How often a vehicle held near its draw is offered its full share again, to see if it wants more.</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromMinutes(5);

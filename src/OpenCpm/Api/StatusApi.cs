@@ -16,7 +16,8 @@ internal static class StatusApi
         return api;
     }
 
-    private static async Task<StatusDto> GetAsync(ChargePointRegistry registry, GridMeterPoller meter, SettingsStore settings, CancellationToken cancellationToken)
+    private static async Task<StatusDto> GetAsync(
+        ChargePointRegistry registry, GridMeterPoller meter, SettingsStore settings, SiteController controller, CancellationToken cancellationToken)
     {
         var ocpp = await settings.GetAsync<OcppBackendSettings>(cancellationToken);
         var snapshot = meter.Snapshot;
@@ -35,7 +36,8 @@ internal static class StatusApi
                 allocation.At,
                 NodeDto.From(allocation.Site),
                 [.. allocation.Clusters.Select(NodeDto.From)],
-                allocation.Queue));
+                allocation.Queue),
+            new ControllerDto(controller.Cycles, controller.MeterToSetpoint?.TotalMilliseconds));
     }
 
     private static IReadOnlyList<NetworkInterfaceDto> NetworkInterfaces() =>

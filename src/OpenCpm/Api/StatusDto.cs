@@ -6,4 +6,5 @@ internal sealed record StatusDto(
     IReadOnlyList<NetworkInterfaceDto> NetworkInterfaces,
     BackendDto Backend,
     MeterStatusDto Meter,
-    AllocationDto Allocation);
+    AllocationDto Allocation,
+    ControllerDto Controller);

@@ -12,6 +12,7 @@ internal static class CommandLine
         root.Subcommands.Add(StationCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(MeterCommands.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 }

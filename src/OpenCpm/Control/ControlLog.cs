@@ -26,4 +26,7 @@ internal static partial class ControlLog
 
     [LoggerMessage(5007, LogLevel.Error, "The KEBA UDP port can't be opened ({Reason}); KEBA stations will show as offline with their failsafe current reserved")]
     public static partial void KebaEndpointUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(5008, LogLevel.Warning, "Station discovery failed: {Reason}")]
+    public static partial void DiscoveryFailed(ILogger logger, string reason);
 }

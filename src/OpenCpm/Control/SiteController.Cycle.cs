@@ -7,30 +7,44 @@ namespace OpenCpm.Control;
 
 internal sealed partial class SiteController
 {
-    /// <summary>One control cycle: read, allocate, send reductions, then (when safe) increases.</summary>
-    private async Task RunCycleAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One control cycle: read, allocate, send reductions, then (when the reductions are acknowledged and followed)
+    /// increases. Commands run in the background so a slow or dead station never delays the next cycle; a station
+    /// gets no new command while one is on its way (the next cycle plans again from what it acknowledged).
+    /// </summary>
+    private Task RunCycleAsync(CancellationToken cancellationToken)
     {
         var allocator = _allocator;
         var entries = registry.Entries;
         if (allocator is null || entries.Count != _demands.Length)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        for (var i = 0; i < entries.Count; i++)
+        var meterSnapshot = meter.Snapshot;
+        lock (_gateLock)
         {
-            _demands[i] = DemandOf(entries[i]);
-            if (_demands[i].State == ChargePointState.Offline)
+            for (var i = 0; i < entries.Count; i++)
             {
-                _gate.Forget(i);
-            }
-            else
-            {
-                _gate.Measured(i, entries[i].Status.CurrentsA.Max);
+                _demands[i] = DemandOf(entries[i]);
+                if (_demands[i].State == ChargePointState.Offline)
+                {
+                    _gate.Forget(i);
+                }
+                else
+                {
+                    _gate.Measured(i, entries[i].Status.CurrentsA.Max);
+                }
             }
         }
 
-        var allocation = allocator.Allocate(_demands, SiteConditionsOf(meter.Snapshot));
+        var allocation = allocator.Allocate(_demands, SiteConditionsOf(meterSnapshot));
+        if (meterSnapshot.FreshReading is { } reading && reading.Timestamp != _lastReadingAt)
+        {
+            _lastReadingAt = reading.Timestamp;
+            MeterToSetpoint = timeProvider.GetUtcNow() - reading.Timestamp;
+        }
+
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
@@ -42,17 +56,20 @@ internal sealed partial class SiteController
 
         registry.Publish(Summarize(allocation, entries));
 
-        if (allocation.Plan.Reductions.Count > 0)
+        Send(entries, allocation.Plan.Reductions, reduction: true, cancellationToken);
+        bool increasesAllowed;
+        lock (_gateLock)
         {
-            await SendAsync(entries, allocation.Plan.Reductions, reduction: true, cancellationToken);
+            increasesAllowed = _gate.IncreasesAllowed();
         }
 
-        if (allocation.Plan.Increases.Count > 0 && _gate.IncreasesAllowed())
+        if (increasesAllowed)
         {
-            await SendAsync(entries, allocation.Plan.Increases, reduction: false, cancellationToken);
+            Send(entries, allocation.Plan.Increases, reduction: false, cancellationToken);
         }
 
         Cycles++;
+        return Task.CompletedTask;
     }
 
     private static ChargePointDemand DemandOf(ChargePointEntry entry)
@@ -108,54 +125,76 @@ internal sealed partial class SiteController
     private static double Signed(double currentA, double? powerW) =>
         powerW is { } p && p < 0 ? -Math.Abs(currentA) : Math.Abs(currentA);
 
-    private async Task SendAsync(IReadOnlyList<ChargePointEntry> entries, IReadOnlyList<SetpointChange> changes, bool reduction, CancellationToken cancellationToken)
+    private void Send(IReadOnlyList<ChargePointEntry> entries, IReadOnlyList<SetpointChange> changes, bool reduction, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CommandTimeout);
-        var sends = new Task[changes.Count];
-        for (var k = 0; k < changes.Count; k++)
+        var inFlight = _inFlight;
+        var gate = _gate;
+        foreach (var change in changes)
         {
-            var change = changes[k];
-            var entry = entries[change.ChargePoint];
-            if (reduction)
+            if (Interlocked.Exchange(ref inFlight[change.ChargePoint], 1) == 1)
             {
-                _gate.Sent(change.ChargePoint, change.ToA);
+                continue; // a command to this station is still on its way
             }
 
-            sends[k] = SendOneAsync(entry, change, reduction, timeout.Token);
-        }
+            if (reduction)
+            {
+                lock (_gateLock)
+                {
+                    gate.Sent(change.ChargePoint, change.ToA);
+                }
+            }
 
-        await Task.WhenAll(sends);
+            _ = SendOneAsync(entries[change.ChargePoint], change, reduction, gate, inFlight, cancellationToken);
+        }
     }
 
-    private async Task SendOneAsync(ChargePointEntry entry, SetpointChange change, bool reduction, CancellationToken cancellationToken)
+    private async Task SendOneAsync(
+        ChargePointEntry entry, SetpointChange change, bool reduction, ReductionGate gate, int[] inFlight, CancellationToken cancellationToken)
     {
-        if (entry.Driver is null)
-        {
-            return;
-        }
-
-        StationCommandResult result;
         try
         {
-            result = await entry.Driver.SetCurrentAsync(change.ToA, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            result = StationCommandResult.TimedOut("no answer within the control cycle");
-        }
-
-        if (result.Outcome == StationCommandOutcome.Accepted)
-        {
-            entry.CommandedA = change.ToA;
-            if (reduction)
+            if (entry.Driver is null)
             {
-                _gate.Acknowledged(change.ChargePoint);
+                return;
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(CommandTimeout);
+            StationCommandResult result;
+            try
+            {
+                result = await entry.Driver.SetCurrentAsync(change.ToA, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                result = StationCommandResult.TimedOut("no answer in time");
+            }
+            catch (Exception ex)
+            {
+                // A driver fault must not stop the loop: the command counts as unanswered, the station will go offline.
+                result = StationCommandResult.TimedOut(ex.Message);
+            }
+
+            if (result.Outcome == StationCommandOutcome.Accepted)
+            {
+                entry.CommandedA = change.ToA;
+                if (reduction)
+                {
+                    lock (_gateLock)
+                    {
+                        gate.Acknowledged(change.ChargePoint);
+                    }
+                }
+            }
+            else if (!cancellationToken.IsCancellationRequested)
+            {
+                ControlLog.SetpointNotAcknowledged(_logger, entry.Id, change.ToA, result.Outcome.ToString(), result.Reason ?? "");
             }
         }
-        else
+        finally
         {
-            ControlLog.SetpointNotAcknowledged(_logger, entry.Id, change.ToA, result.Outcome.ToString(), result.Reason ?? "");
+            Volatile.Write(ref inFlight[change.ChargePoint], 0);
+            Wake();
         }
     }
 

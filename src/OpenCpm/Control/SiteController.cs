@@ -23,19 +23,25 @@ internal sealed partial class SiteController(
     ILoggerFactory loggerFactory) : BackgroundService
 {
     private static readonly TimeSpan CycleInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ILogger _logger = loggerFactory.CreateLogger<SiteController>();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly List<(ChargePointEntry Entry, CancellationTokenSource Stop, Task Run)> _running = [];
     private Allocator? _allocator;
+    private readonly Lock _gateLock = new();
     private ReductionGate _gate = new(timeProvider);
+    private int[] _inFlight = [];
+    private DateTimeOffset _lastReadingAt;
     private ChargePointDemand[] _demands = [];
     private volatile bool _reload = true;
     private bool _kebaAvailable;
 
     /// <summary>Number of completed control cycles (for monitoring and tests).</summary>
     public long Cycles { get; private set; }
+
+    /// <summary>Time from the last new meter reading to the setpoints computed from it (inside the process).</summary>
+    public TimeSpan? MeterToSetpoint { get; private set; }
 
     /// <summary>Asks for a new cycle now (a station, the meter or a setting changed).</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
@@ -157,7 +163,11 @@ internal sealed partial class SiteController(
         }
 
         _demands = new ChargePointDemand[entries.Count];
-        _gate = new ReductionGate(timeProvider);
+        _inFlight = new int[entries.Count];
+        lock (_gateLock)
+        {
+            _gate = new ReductionGate(timeProvider);
+        }
         registry.Replace(entries);
         ControlLog.Configured(_logger, entries.Count, site.MaxCurrentA);
     }

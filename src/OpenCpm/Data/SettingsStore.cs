@@ -102,41 +102,58 @@ internal sealed class SettingsStore(IDbContextFactory<OpenCpmDbContext> dbFactor
     /// Adds or replaces one charge point (identity and settings), validating the whole site with it.
     /// A connector id of 0 takes the next free one. Errors: nothing saved.
     /// </summary>
-    public async Task<SettingsProblems> SaveChargePointAsync(ChargePointInstallation installation, CancellationToken cancellationToken)
+    public Task<SettingsProblems> SaveChargePointAsync(ChargePointInstallation installation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(installation);
+        return SaveChargePointsAsync([installation], cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds or replaces several charge points in one transaction (commissioning a whole site at once), validating
+    /// the site with all of them. Errors: nothing saved.
+    /// </summary>
+    public async Task<SettingsProblems> SaveChargePointsAsync(IReadOnlyList<ChargePointInstallation> installations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(installations);
         await _writeLock.WaitAsync(cancellationToken);
         SettingsProblems problems;
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var site = await ReadSiteAsync(db, cancellationToken);
-            var others = site.ChargePoints.Where(c => c.Id != installation.Id).ToList();
-            var candidate = site with { ChargePoints = [.. others, installation.Settings] };
+            var ids = installations.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            var others = site.ChargePoints.Where(c => !ids.Contains(c.Id)).ToList();
+            var candidate = site with { ChargePoints = [.. others, .. installations.Select(i => i.Settings)] };
             problems = SiteSettingsValidator.Validate(candidate);
             var rows = await db.ChargePoints.ToListAsync(cancellationToken);
-            var errors = problems.Errors.Concat(InstallationErrors(installation, rows)).ToList();
+            var errors = problems.Errors.ToList();
+            foreach (var installation in installations)
+            {
+                errors.AddRange(InstallationErrors(installation, rows));
+                var row = rows.SingleOrDefault(r => r.Id == installation.Id);
+                if (row is null)
+                {
+                    row = new ChargePointRow { Id = installation.Id, Position = rows.Count == 0 ? 0 : rows.Max(r => r.Position) + 1 };
+                    db.ChargePoints.Add(row);
+                    rows.Add(row);
+                }
+
+                SiteMapping.CopyTo(installation.Settings, row);
+                row.Serial = installation.Serial;
+                row.Address = installation.Address;
+                row.Driver = installation.Driver;
+                row.DisplayName = installation.DisplayName;
+                row.TotalEnergyWh = installation.TotalEnergyWh;
+                row.ConnectorId = installation.ConnectorId > 0 ? installation.ConnectorId
+                    : row.ConnectorId > 0 ? row.ConnectorId
+                    : rows.Max(r => r.ConnectorId) + 1;
+            }
+
             if (errors.Count > 0)
             {
                 return problems with { Errors = errors };
             }
 
-            var row = rows.SingleOrDefault(r => r.Id == installation.Id);
-            if (row is null)
-            {
-                row = new ChargePointRow { Id = installation.Id, Position = rows.Count == 0 ? 0 : rows.Max(r => r.Position) + 1 };
-                db.ChargePoints.Add(row);
-            }
-
-            SiteMapping.CopyTo(installation.Settings, row);
-            row.Serial = installation.Serial;
-            row.Address = installation.Address;
-            row.Driver = installation.Driver;
-            row.DisplayName = installation.DisplayName;
-            row.TotalEnergyWh = installation.TotalEnergyWh;
-            row.ConnectorId = installation.ConnectorId > 0 ? installation.ConnectorId
-                : row.ConnectorId > 0 ? row.ConnectorId
-                : rows.Count == 0 ? 1 : rows.Max(r => r.ConnectorId) + 1;
             await db.SaveChangesAsync(cancellationToken);
         }
         finally

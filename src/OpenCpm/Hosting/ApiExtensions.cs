@@ -40,6 +40,7 @@ internal static class ApiExtensions
         api.MapChargePointsApi();
         api.MapSessionsApi();
         api.MapNetworkApi();
+        api.MapDiscoveryApi();
         api.MapMeterApi();
         api.MapOcppApi();
         api.MapAuthorizationApi();

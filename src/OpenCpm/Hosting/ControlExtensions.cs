@@ -36,6 +36,7 @@ internal static class ControlExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SiteController>());
         services.AddSingleton<SessionRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionRecorder>());
+        services.AddHostedService<StationDiscovery>();
         return builder;
     }
 }

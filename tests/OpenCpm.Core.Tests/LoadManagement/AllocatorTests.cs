@@ -370,7 +370,7 @@ public sealed class AllocatorTests
         h.Run();
         Assert.Equal(16, h.Setpoint(0));
 
-        for (var s = 0; s < 12; s++)
+        for (var s = 0; s < 22; s++)
         {
             h.Draw(0, 10);
             h.Time.Advance(TimeSpan.FromSeconds(1));
@@ -393,7 +393,7 @@ public sealed class AllocatorTests
         h.Plug(0);
         h.Plug(1);
         h.Run();
-        for (var s = 0; s < 12; s++)
+        for (var s = 0; s < 22; s++)
         {
             h.Draw(0, 10);
             h.Time.Advance(TimeSpan.FromSeconds(1));

@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OpenCpm.Core.LoadManagement;
 using OpenCpm.Data;
+using OpenCpm.Protocols.Modbus;
+using OpenCpm.Simulation.Meters;
 using OpenCpm.Simulation.Stations;
 using OpenCpm.Simulation.Vehicles;
 using OpenCpm.Tests.Api;
@@ -65,6 +68,149 @@ public sealed class SiteControllerTests
             {
                 await s.DisposeAsync();
             }
+        }
+    }
+
+    [Fact]
+    public async Task Charges_five_vehicles_on_ten_stations_within_every_limit()
+    {
+        var stations = Enumerable.Range(0, 10)
+            .Select(k => SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries((94_000_000 + k).ToString(CultureInfo.InvariantCulture)) with { PilotDelay = TimeSpan.FromMilliseconds(500) }, TimeProvider.System))
+            .ToList();
+        try
+        {
+            await using var app = await OpenCpmApplication.StartAsync();
+            var store = app.Service<SettingsStore>();
+            var rotations = new[] { PhaseRotation.L1L2L3, PhaseRotation.L2L3L1, PhaseRotation.L3L1L2 };
+            var site = new SiteSettings
+            {
+                MaxCurrentA = 40,
+                ClustersEnabled = true,
+                Clusters = [new ClusterSettings { Id = "garage", MaxCurrentA = 20 }],
+                ChargePoints = [.. stations.Select((s, k) => new ChargePointSettings
+                {
+                    Id = $"cp{k + 1}", MaxCurrentA = 32, Rotation = rotations[k % 3], Cluster = k < 3 ? "garage" : null,
+                })],
+            };
+            Assert.True((await store.SaveSiteAsync(site, Ct)).IsValid);
+            for (var k = 0; k < stations.Count; k++)
+            {
+                await store.SaveChargePointAsync(new ChargePointInstallation { Settings = site.ChargePoints[k], Address = stations[k].Address.ToString(), ConnectorId = k + 1 }, Ct);
+            }
+
+            using var client = await app.CreateClientAsync();
+            await Eventually.TrueAsync(
+                async () => (await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/chargepoints", UriKind.Relative), Ct)).EnumerateArray().All(cp => cp.GetProperty("state").GetString() == "idle"),
+                TimeSpan.FromSeconds(30),
+                "the controller sees all ten stations idle");
+            var plugged = new[] { 0, 1, 4, 6, 8 };
+            foreach (var k in plugged)
+            {
+                stations[k].PlugIn(new VehicleSpec { Phases = k == 4 ? 1 : 3, MaxCurrentA = 32, Reaction = TimeSpan.FromSeconds(1) });
+            }
+
+            await Eventually.TrueAsync(
+                async () =>
+                {
+                    var cps = (await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/chargepoints", UriKind.Relative), Ct)).EnumerateArray().ToList();
+                    return plugged.All(k => cps[k].GetProperty("state").GetString() == "charging" && cps[k].GetProperty("setpointA").GetDouble() >= 6);
+                },
+                TimeSpan.FromSeconds(40),
+                "all five vehicles charge");
+
+            using var status = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/status", UriKind.Relative), Ct));
+            var allocation = status.RootElement.GetProperty("allocation");
+            foreach (var phase in new[] { "l1", "l2", "l3" })
+            {
+                Assert.True(allocation.GetProperty("site").GetProperty(phase).GetDouble() <= 40, $"site {phase}");
+                Assert.True(allocation.GetProperty("clusters")[0].GetProperty(phase).GetDouble() <= 20, $"garage {phase}");
+            }
+
+            var states = status.RootElement.GetProperty("chargePoints").EnumerateArray().Select(cp => cp.GetProperty("state").GetString()).ToList();
+            Assert.All(plugged, k => Assert.Equal("charging", states[k]));
+            Assert.Equal(5, states.Count(s => s == "idle"));
+            var commanded = stations.Select(s => s.Inspect(m => m.Report2().UserCurrentMilliA) / 1000.0).ToList();
+            Assert.True(commanded[0] + commanded[1] <= 20, "the garage cluster's stations together");
+        }
+        finally
+        {
+            foreach (var s in stations)
+            {
+                await s.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Reduces_the_stations_when_the_household_load_seen_by_the_meter_steps_up()
+    {
+        var stations = Enumerable.Range(0, 2)
+            .Select(k => SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries((92_000_000 + k).ToString(CultureInfo.InvariantCulture)), TimeProvider.System))
+            .ToList();
+        await using var meter = SimulatedGridMeter.Launch(MeterProfileCatalog.BuiltIn.Find("cg-em24-e1")!, new SimulatedGridMeterOptions { Address = IPAddress.Loopback }, TimeProvider.System);
+        using var feed = new CancellationTokenSource();
+        var feeding = FeedChargingLoadAsync(meter, stations, feed.Token);
+        try
+        {
+            await using var app = await OpenCpmApplication.StartAsync();
+            var store = app.Service<SettingsStore>();
+            var site = new SiteSettings
+            {
+                MaxCurrentA = 32,
+                MeterFallbackPowerW = 0,
+                ChargePoints = [.. stations.Select((s, k) => new ChargePointSettings { Id = $"cp{k + 1}", MaxCurrentA = 16 })],
+            };
+            Assert.True((await store.SaveSiteAsync(site, Ct)).IsValid);
+            for (var k = 0; k < stations.Count; k++)
+            {
+                await store.SaveChargePointAsync(new ChargePointInstallation { Settings = site.ChargePoints[k], Address = stations[k].Address.ToString(), ConnectorId = k + 1 }, Ct);
+            }
+
+            await store.SaveAsync(new MeterSettings { Enabled = true, ProfileId = "cg-em24-e1", Host = "127.0.0.1", Port = meter.Port, UnitId = 1, PollSeconds = 1 }, Ct);
+            using var client = await app.CreateClientAsync();
+            foreach (var station in stations)
+            {
+                station.PlugIn(new VehicleSpec { Phases = 3, MaxCurrentA = 16, Reaction = TimeSpan.FromSeconds(1) });
+            }
+
+            await Eventually.TrueAsync(
+                () => stations.All(s => s.Inspect(m => m.Report3().I1MilliA) >= 15_000),
+                TimeSpan.FromSeconds(40),
+                "both vehicles charge at 16 A");
+
+            meter.SetHouseholdLoad(new PhaseCurrents(20, 20, 20));
+
+            await Eventually.TrueAsync(
+                () => stations.All(s => s.Inspect(m => m.Report2().UserCurrentMilliA) == 6_000),
+                TimeSpan.FromSeconds(10),
+                "the 12 A left by the household are shared: 6 A each");
+            Assert.Equal("meter:L1", (await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/chargepoints/cp1", UriKind.Relative), Ct)).GetProperty("limitedBy").GetString());
+        }
+        finally
+        {
+            await feed.CancelAsync();
+            await feeding.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            foreach (var s in stations)
+            {
+                await s.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The meter sees what the stations draw (plus the household), as on a real site.</summary>
+    private static async Task FeedChargingLoadAsync(SimulatedGridMeter meter, IReadOnlyList<SimulatedKebaStation> stations, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            var sum = PhaseCurrents.Zero;
+            foreach (var s in stations)
+            {
+                var r = s.Inspect(m => m.Report3());
+                sum += new PhaseCurrents(r.I1MilliA / 1000.0, r.I2MilliA / 1000.0, r.I3MilliA / 1000.0);
+            }
+
+            meter.SetChargingLoad(sum);
         }
     }
 

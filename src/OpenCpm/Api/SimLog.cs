@@ -1,0 +1,20 @@
+namespace OpenCpm.Api;
+
+/// <summary>Log messages of the demo's simulated site and its /api/v1/sim (event ids 6000–6099).</summary>
+internal static partial class SimLog
+{
+    [LoggerMessage(6000, LogLevel.Information, "Demo settings written: {Stations} simulated charge point(s), {Clusters} cluster(s), site limit {LimitA} A")]
+    public static partial void Seeded(ILogger logger, int stations, int clusters, double limitA);
+
+    [LoggerMessage(6001, LogLevel.Information, "Simulated vehicle plugged into {ChargePoint}: {Phases} phase(s), {MaxCurrentA} A, {BatteryWh} Wh, SoC {InitialSoc} → {TargetSoc}")]
+    public static partial void Plugged(ILogger logger, string chargePoint, int phases, double maxCurrentA, double batteryWh, double initialSoc, double targetSoc);
+
+    [LoggerMessage(6002, LogLevel.Information, "Simulated vehicle unplugged from {ChargePoint}")]
+    public static partial void Unplugged(ILogger logger, string chargePoint);
+
+    [LoggerMessage(6003, LogLevel.Information, "Simulated card held to the reader of {ChargePoint}")]
+    public static partial void Swiped(ILogger logger, string chargePoint);
+
+    [LoggerMessage(6004, LogLevel.Information, "Simulated household load set to {Load}")]
+    public static partial void HouseholdSet(ILogger logger, string load);
+}
