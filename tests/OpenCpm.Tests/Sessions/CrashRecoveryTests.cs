@@ -6,6 +6,7 @@ using OpenCpm.Tests.Shared;
 namespace OpenCpm.Tests.Sessions;
 
 /// <summary>The controller killed with SIGKILL mid-session: no session is lost and the end comes from the station.</summary>
+[Collection(SessionHosts.Name)]
 public sealed class CrashRecoveryTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

@@ -10,6 +10,7 @@ using OpenCpm.Tests.Shared;
 namespace OpenCpm.Tests.Sessions;
 
 /// <summary>Sessions the station can't tell about after a restart are closed with what is known, and an event says so.</summary>
+[Collection(SessionHosts.Name)]
 public sealed class RecoveryTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);

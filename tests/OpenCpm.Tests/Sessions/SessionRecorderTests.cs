@@ -7,6 +7,7 @@ using OpenCpm.Tests.Shared;
 namespace OpenCpm.Tests.Sessions;
 
 /// <summary>Sessions recorded by the real host from simulated P30 stations over real UDP on loopback.</summary>
+[Collection(SessionHosts.Name)]
 public sealed class SessionRecorderTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
