@@ -1,11 +1,15 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenCpm.Control;
 using OpenCpm.Core.Sessions;
 using OpenCpm.Data;
 
 namespace OpenCpm.Api;
 
-/// <summary>/api/v1/sessions: charging sessions of the last 12 months, filtered, paged, exported as CSV.</summary>
+/// <summary>
+/// /api/v1/sessions: charging sessions of the last 12 months, filtered, paged, exported as CSV. Active sessions show
+/// the newest energy the <see cref="SessionRecorder"/> has seen (the store is written every 30 s).
+/// </summary>
 internal static class SessionsApi
 {
     public static RouteGroupBuilder MapSessionsApi(this RouteGroupBuilder api)
@@ -18,7 +22,7 @@ internal static class SessionsApi
     }
 
     private static async Task<Results<Ok<PageDto<SessionDto>>, ProblemHttpResult>> ListAsync(
-        SessionStore sessions, CancellationToken cancellationToken,
+        SessionStore sessions, SessionRecorder recorder, CancellationToken cancellationToken,
         DateTimeOffset? from = null, DateTimeOffset? to = null, string? card = null, string? chargePoint = null, int page = 1, int pageSize = 50)
     {
         if (Paging.Check(page, pageSize, from, to) is { } problem)
@@ -28,11 +32,11 @@ internal static class SessionsApi
 
         var query = new SessionQuery { From = from, To = to, Card = card, ChargePoint = chargePoint, Page = page, PageSize = pageSize };
         var result = await sessions.QueryAsync(query, cancellationToken);
-        return TypedResults.Ok(new PageDto<SessionDto>([.. result.Items.Select(SessionDto.From)], result.PageNumber, result.PageSize, result.Total));
+        return TypedResults.Ok(new PageDto<SessionDto>([.. result.Items.Select(s => SessionDto.From(recorder.WithLiveEnergy(s)))], result.PageNumber, result.PageSize, result.Total));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        SessionStore sessions, CancellationToken cancellationToken,
+        SessionStore sessions, SessionRecorder recorder, CancellationToken cancellationToken,
         DateTimeOffset? from = null, DateTimeOffset? to = null, string? card = null, string? chargePoint = null)
     {
         if (Paging.Check(1, 1, from, to) is { } problem)
@@ -41,12 +45,13 @@ internal static class SessionsApi
         }
 
         var query = new SessionQuery { From = from, To = to, Card = card, ChargePoint = chargePoint };
-        var csv = SessionCsv.Write(await sessions.ListAsync(query, cancellationToken));
+        var csv = SessionCsv.Write((await sessions.ListAsync(query, cancellationToken)).Select(recorder.WithLiveEnergy));
         return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "sessions.csv");
     }
 
-    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> GetAsync(long id, SessionStore sessions, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> GetAsync(
+        long id, SessionStore sessions, SessionRecorder recorder, CancellationToken cancellationToken) =>
         await sessions.GetAsync(id, cancellationToken) is { } session
-            ? TypedResults.Ok(SessionDto.From(session))
+            ? TypedResults.Ok(SessionDto.From(recorder.WithLiveEnergy(session)))
             : ApiProblems.NotFound(FormattableString.Invariant($"Session {id} does not exist."));
 }

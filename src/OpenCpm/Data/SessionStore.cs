@@ -45,6 +45,28 @@ internal sealed class SessionStore(IDbContextFactory<OpenCpmDbContext> dbFactory
     public Task<ChargingSession> EndAsync(long sessionId, double meterEndWh, StopReason reason, CancellationToken cancellationToken) =>
         ChangeAsync(sessionId, s => s.Ended(time.GetUtcNow(), meterEndWh, reason), cancellationToken);
 
+    /// <summary>Ends an active session at a known past time (e.g. the end a station logged while the controller was down).</summary>
+    public Task<ChargingSession> EndAtAsync(long sessionId, DateTimeOffset end, double meterEndWh, StopReason reason, CancellationToken cancellationToken) =>
+        ChangeAsync(sessionId, s => s.Ended(end, meterEndWh, reason), cancellationToken);
+
+    /// <summary>Records the card of an active session that was presented after the plug-in.</summary>
+    public async Task<ChargingSession> SetIdTagAsync(long sessionId, string idTag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idTag);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Sessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken)
+            ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Session {sessionId} does not exist."));
+        if (row.End is not null)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"Session {sessionId} at charge point \"{row.ChargePoint}\" has already ended, so it can't change its card."));
+        }
+
+        row.IdTag = idTag;
+        await db.SaveChangesAsync(cancellationToken);
+        return row.ToSession();
+    }
+
     public async Task<ChargingSession?> ActiveForAsync(string chargePoint, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -34,6 +34,8 @@ internal static class ControlExtensions
         services.AddSingleton<ChargePointRegistry>();
         services.AddSingleton<SiteController>();
         services.AddHostedService(sp => sp.GetRequiredService<SiteController>());
+        services.AddSingleton<SessionRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionRecorder>());
         services.AddHostedService<StationDiscovery>();
         return builder;
     }
