@@ -132,7 +132,7 @@ public sealed partial class Allocator
             result.LimitedBy[i] = _reason[i];
             result.States[i] = state;
 
-            var load = Spread(result.GridPhases[i], _value[i]);
+            var load = PhaseCurrents.On(result.GridPhases[i], _value[i]);
             siteSum += load;
             if (_model.ClusterOf[i] >= 0)
             {

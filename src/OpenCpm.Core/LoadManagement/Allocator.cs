@@ -174,7 +174,7 @@ public sealed partial class Allocator
                     _value[i] = reserve;
                     _reason[i] = LimitReason.Of(LimitKind.Offline);
                     _result.GridPhases[i] = wired;
-                    var load = Spread(wired, reserve);
+                    var load = PhaseCurrents.On(wired, reserve);
                     reserved += load;
                     if (_model.ClusterOf[i] >= 0)
                     {
@@ -295,9 +295,4 @@ public sealed partial class Allocator
             why = kind;
         }
     }
-
-    private static PhaseCurrents Spread(PhaseSet phases, double amps) => new(
-        phases.Contains(Phase.L1) ? amps : 0,
-        phases.Contains(Phase.L2) ? amps : 0,
-        phases.Contains(Phase.L3) ? amps : 0);
 }

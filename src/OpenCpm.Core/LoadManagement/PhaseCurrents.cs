@@ -7,6 +7,12 @@ public readonly record struct PhaseCurrents(double L1, double L2, double L3)
 
     public static PhaseCurrents All(double value) => new(value, value, value);
 
+    /// <summary>The same current on each of <paramref name="phases"/>, 0 on the others.</summary>
+    public static PhaseCurrents On(PhaseSet phases, double amps) => new(
+        phases.Contains(Phase.L1) ? amps : 0,
+        phases.Contains(Phase.L2) ? amps : 0,
+        phases.Contains(Phase.L3) ? amps : 0);
+
     public double this[Phase phase] => phase switch
     {
         Phase.L1 => L1,

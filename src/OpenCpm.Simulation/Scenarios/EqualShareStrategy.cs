@@ -35,7 +35,7 @@ public sealed class EqualShareStrategy(SiteSettings settings) : IAllocationStrat
             if (d.State == ChargePointState.Offline)
             {
                 setpointA[i] = Math.Max(_cps[i].FailsafeCurrentA, d.CommandedSetpointA);
-                reserved += Spread(gridPhases[i], setpointA[i]);
+                reserved += PhaseCurrents.On(gridPhases[i], setpointA[i]);
                 continue;
             }
 
@@ -168,7 +168,4 @@ public sealed class EqualShareStrategy(SiteSettings settings) : IAllocationStrat
 
         return -1;
     }
-
-    private static PhaseCurrents Spread(PhaseSet phases, double amps) => new(
-        phases.Contains(Phase.L1) ? amps : 0, phases.Contains(Phase.L2) ? amps : 0, phases.Contains(Phase.L3) ? amps : 0);
 }

@@ -77,7 +77,7 @@ internal sealed class ScenarioMetrics
             var cp = cps[i];
             var offline = cp.OfflineUntil is { } until && until > StartPlus(t);
             var setpoint = offline ? Math.Max(cp.Settings.FailsafeCurrentA, cp.LastKnownSetpointA) : cp.StationSetpointA;
-            var load = Spread(offline ? cp.Settings.WiredGridPhases : gridPhases[i], setpoint);
+            var load = PhaseCurrents.On(offline ? cp.Settings.WiredGridPhases : gridPhases[i], setpoint);
             commanded += load;
             if (_clusterOf[i] >= 0)
             {
@@ -89,7 +89,7 @@ internal sealed class ScenarioMetrics
             {
                 if (vehicle.WantsCharge)
                 {
-                    ability += Spread(cp.VehicleGridPhases, vehicle.Spec.AbilityA(vehicle.Soc));
+                    ability += PhaseCurrents.On(cp.VehicleGridPhases, vehicle.Spec.AbilityA(vehicle.Soc));
                 }
 
                 if (vehicle.WantsCharge && vehicle.DrawA <= 0)
@@ -216,7 +216,4 @@ internal sealed class ScenarioMetrics
     private static DateTimeOffset StartPlus(double t) => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(t);
 
     private static double Round(double x) => Math.Round(x, 4);
-
-    private static PhaseCurrents Spread(PhaseSet phases, double amps) => new(
-        phases.Contains(Phase.L1) ? amps : 0, phases.Contains(Phase.L2) ? amps : 0, phases.Contains(Phase.L3) ? amps : 0);
 }

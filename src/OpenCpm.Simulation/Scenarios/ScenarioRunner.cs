@@ -128,7 +128,7 @@ public sealed class ScenarioRunner
                 var state = cp.State(now);
                 if (state == Core.ChargePoints.ChargePointState.Offline)
                 {
-                    reservedOffline += Spread(cp.Settings.WiredGridPhases, Math.Max(cp.Settings.FailsafeCurrentA, cp.LastKnownSetpointA));
+                    reservedOffline += PhaseCurrents.On(cp.Settings.WiredGridPhases, Math.Max(cp.Settings.FailsafeCurrentA, cp.LastKnownSetpointA));
                     demands[i] = demands[i] with { State = state, CommandedSetpointA = cp.LastKnownSetpointA };
                     continue;
                 }
@@ -242,7 +242,4 @@ public sealed class ScenarioRunner
     };
 
     private static PhaseCurrents Min(PhaseCurrents a, PhaseCurrents b) => new(Math.Min(a.L1, b.L1), Math.Min(a.L2, b.L2), Math.Min(a.L3, b.L3));
-
-    private static PhaseCurrents Spread(PhaseSet phases, double amps) => new(
-        phases.Contains(Phase.L1) ? amps : 0, phases.Contains(Phase.L2) ? amps : 0, phases.Contains(Phase.L3) ? amps : 0);
 }

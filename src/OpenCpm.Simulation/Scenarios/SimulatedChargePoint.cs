@@ -86,7 +86,7 @@ internal sealed class SimulatedChargePoint(ChargePointSettings settings, Scenari
     /// <summary>Station-side currents per conductor.</summary>
     public PhaseCurrents MeasuredA => Settings.Connection == PhaseConnection.SinglePhase
         ? new PhaseCurrents(DrawA, 0, 0)
-        : Spread(PhaseSet.First(Vehicle?.Spec.Phases ?? 0), DrawA);
+        : PhaseCurrents.On(PhaseSet.First(Vehicle?.Spec.Phases ?? 0), DrawA);
 
     /// <summary>Grid-side currents (through the wiring).</summary>
     public PhaseCurrents GridA => Settings.Connection == PhaseConnection.SinglePhase
@@ -134,7 +134,4 @@ internal sealed class SimulatedChargePoint(ChargePointSettings settings, Scenari
         StationSetpointA = setpointA;
         Vehicle?.Offer(setpointA, now);
     }
-
-    private static PhaseCurrents Spread(PhaseSet phases, double amps) => new(
-        phases.Contains(Phase.L1) ? amps : 0, phases.Contains(Phase.L2) ? amps : 0, phases.Contains(Phase.L3) ? amps : 0);
 }

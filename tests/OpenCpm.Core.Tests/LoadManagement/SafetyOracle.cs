@@ -42,14 +42,14 @@ internal static class SafetyOracle
                     return F($"{cp.Id} is offline: {expected} A must stay reserved but {v} A was.");
                 }
 
-                reservedLoad += Spread(grid[i], v);
+                reservedLoad += PhaseCurrents.On(grid[i], v);
                 continue;
             }
 
             measuredGrid += cp.Connection == PhaseConnection.SinglePhase
                 ? PhaseCurrents.Zero.With(cp.SinglePhase, d.MeasuredCurrentA.L1)
                 : cp.Rotation.ToGrid(d.MeasuredCurrentA);
-            nonReservedLoad += Spread(grid[i], v);
+            nonReservedLoad += PhaseCurrents.On(grid[i], v);
 
             var min = cp.Cluster is { } c && clusterIndex.TryGetValue(c, out var k) ? s.Clusters[k].MinChargingCurrentA ?? s.MinChargingCurrentA : s.MinChargingCurrentA;
             if (v > 0 && v < min - Tolerance)
@@ -106,11 +106,11 @@ internal static class SafetyOracle
                 {
                     if (reserved[i])
                     {
-                        r += Spread(grid[i], a.SetpointA[i]);
+                        r += PhaseCurrents.On(grid[i], a.SetpointA[i]);
                     }
                     else
                     {
-                        set += Spread(grid[i], a.SetpointA[i]);
+                        set += PhaseCurrents.On(grid[i], a.SetpointA[i]);
                     }
                 }
             }
@@ -184,9 +184,6 @@ internal static class SafetyOracle
     /// <summary>True when the setpoints overload a limit that the reservations alone leave room for.</summary>
     private static bool Exceeds(double reservedA, double setA, double limit) =>
         reservedA <= limit + Tolerance ? reservedA + setA > limit + Tolerance : setA > Tolerance;
-
-    private static PhaseCurrents Spread(PhaseSet phases, double amps) => new(
-        phases.Contains(Phase.L1) ? amps : 0, phases.Contains(Phase.L2) ? amps : 0, phases.Contains(Phase.L3) ? amps : 0);
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
