@@ -44,6 +44,7 @@ internal static class ApiExtensions
         api.MapMeterApi();
         api.MapOcppApi();
         api.MapAuthorizationApi();
+        api.MapCardsApi();
         api.MapEventsApi();
         return api;
     }

@@ -98,7 +98,7 @@ public sealed class SettingsApiTests
         var cp1 = await client.PutAsJsonAsync("/api/v1/network/chargepoints/cp1", new
         {
             serial = "22000001",
-            address = "192.168.42.11",
+            address = "127.78.42.11",
             driver = "Keba",
             displayName = "Garage left",
             cluster = "garage",
@@ -110,7 +110,7 @@ public sealed class SettingsApiTests
         Assert.Equal(HttpStatusCode.OK, cp1.StatusCode);
         var cp2 = await client.PutAsJsonAsync("/api/v1/network/chargepoints/cp2", new
         {
-            address = "192.168.42.12",
+            address = "127.78.42.12",
             cluster = "yard",
             connection = "singlePhase",
             singlePhase = "L2",
@@ -120,7 +120,7 @@ public sealed class SettingsApiTests
 
         var got = await (await client.GetAsync("/api/v1/network/chargepoints/cp1", Ct)).JsonAsync();
         Assert.Equal("22000001", got.GetProperty("serial").GetString());
-        Assert.Equal("192.168.42.11", got.GetProperty("address").GetString());
+        Assert.Equal("127.78.42.11", got.GetProperty("address").GetString());
         Assert.Equal(1, got.GetProperty("connectorId").GetInt32());
         Assert.Equal("Garage left", got.GetProperty("displayName").GetString());
         Assert.Equal("garage", got.GetProperty("cluster").GetString());
@@ -146,13 +146,13 @@ public sealed class SettingsApiTests
 
     public static TheoryData<string, object, string> BadChargePoints => new()
     {
-        { "cp9", new { address = "192.168.42.19", cluster = "nowhere" }, "Charge point \"cp9\" is in cluster \"nowhere\", which does not exist." },
-        { "cp9", new { address = "192.168.42.19", maxCurrentA = 5 }, "Charge point \"cp9\": its maximum current of 5 A is below the minimum charging current of 6 A." },
-        { "cp9", new { address = "192.168.42.19", failsafeCurrentA = 3 }, "Charge point \"cp9\": the failsafe current must be 0 (stop) or at least 6 A but is 3 A." },
+        { "cp9", new { address = "127.78.42.19", cluster = "nowhere" }, "Charge point \"cp9\" is in cluster \"nowhere\", which does not exist." },
+        { "cp9", new { address = "127.78.42.19", maxCurrentA = 5 }, "Charge point \"cp9\": its maximum current of 5 A is below the minimum charging current of 6 A." },
+        { "cp9", new { address = "127.78.42.19", failsafeCurrentA = 3 }, "Charge point \"cp9\": the failsafe current must be 0 (stop) or at least 6 A but is 3 A." },
         { "cp9", new { address = "station-9" }, "Charge point \"cp9\": the address must be an IP address but is \"station-9\"." },
         { "cp9", new { driver = "Keba" }, "Charge point \"cp9\": a KEBA station needs its IP address." },
-        { "cp9", new { address = "192.168.42.19", connectorId = 1 }, "Charge point \"cp9\": connector id 1 is already used by charge point \"cp1\"." },
-        { "cp9", new { id = "cp8", address = "192.168.42.19" }, "The body's id \"cp8\" differs from the path's \"cp9\"." },
+        { "cp9", new { address = "127.78.42.19", connectorId = 1 }, "Charge point \"cp9\": connector id 1 is already used by charge point \"cp1\"." },
+        { "cp9", new { id = "cp8", address = "127.78.42.19" }, "The body's id \"cp8\" differs from the path's \"cp9\"." },
     };
 
     [Theory]
@@ -162,7 +162,7 @@ public sealed class SettingsApiTests
         await using var app = await OpenCpmApplication.StartAsync();
         using var client = await app.CreateClientAsync();
         await client.PutAsJsonAsync("/api/v1/network", new { maxCurrentA = 32, clustersEnabled = true }, Ct);
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/network/chargepoints/cp1", new { address = "192.168.42.11" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/network/chargepoints/cp1", new { address = "127.78.42.11" }, Ct)).StatusCode);
 
         var response = await client.PutAsJsonAsync($"/api/v1/network/chargepoints/{id}", body, Ct);
 
@@ -176,8 +176,8 @@ public sealed class SettingsApiTests
         await using var app = await OpenCpmApplication.StartAsync();
         using var client = await app.CreateClientAsync();
         await client.PutAsJsonAsync("/api/v1/network", new { maxCurrentA = 16 }, Ct);
-        await client.PutAsJsonAsync("/api/v1/network/chargepoints/cp1", new { address = "10.0.0.1", maxCurrentA = 16, failsafeCurrentA = 10 }, Ct);
-        await client.PutAsJsonAsync("/api/v1/network/chargepoints/cp2", new { address = "10.0.0.2", maxCurrentA = 16, failsafeCurrentA = 10 }, Ct);
+        await client.PutAsJsonAsync("/api/v1/network/chargepoints/cp1", new { address = "127.77.0.1", maxCurrentA = 16, failsafeCurrentA = 10 }, Ct);
+        await client.PutAsJsonAsync("/api/v1/network/chargepoints/cp2", new { address = "127.77.0.2", maxCurrentA = 16, failsafeCurrentA = 10 }, Ct);
 
         var site = await (await client.GetAsync("/api/v1/network", Ct)).JsonAsync();
 
@@ -192,19 +192,19 @@ public sealed class SettingsApiTests
         await using var app = await OpenCpmApplication.StartAsync();
         using var client = await app.CreateClientAsync();
 
-        var bad = await client.PutAsJsonAsync("/api/v1/meter", new { enabled = true, host = "10.0.0.5", port = 70000 }, Ct);
+        var bad = await client.PutAsJsonAsync("/api/v1/meter", new { enabled = true, host = "127.77.0.5", port = 70000 }, Ct);
         Assert.Equal(
             "The meter profile must be given when the meter is enabled. The meter's port must be 1..65535 but is 70000.",
             await ProblemAssert.DetailAsync(bad, HttpStatusCode.BadRequest));
 
-        var put = await client.PutAsJsonAsync("/api/v1/meter", new { enabled = true, profile = "janitza-umg-604", host = "10.0.0.5", port = 502, unit = 2, pollSeconds = 0.5 }, Ct);
+        var put = await client.PutAsJsonAsync("/api/v1/meter", new { enabled = true, profile = "janitza-umg-604", host = "127.77.0.5", port = 502, unit = 2, pollSeconds = 0.5 }, Ct);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
 
         var meter = await (await client.GetAsync("/api/v1/meter", Ct)).JsonAsync();
         Assert.Equal("janitza-umg-604", meter.GetProperty("profile").GetString());
         var settings = meter.GetProperty("settings");
         Assert.True(settings.GetProperty("enabled").GetBoolean());
-        Assert.Equal("10.0.0.5", settings.GetProperty("host").GetString());
+        Assert.Equal("127.77.0.5", settings.GetProperty("host").GetString());
         Assert.Equal(2, settings.GetProperty("unit").GetInt32());
         Assert.Equal(0.5, settings.GetProperty("pollSeconds").GetDouble());
     }
@@ -263,7 +263,7 @@ public sealed class SettingsApiTests
         using var client = await app.CreateClientAsync();
         await client.PutAsJsonAsync("/api/v1/network", new { maxCurrentA = 40 }, Ct);
         await client.PutAsJsonAsync("/api/v1/network", new { maxCurrentA = -1 }, Ct);
-        await client.PutAsJsonAsync("/api/v1/network/chargepoints/cp1", new { address = "10.0.0.1" }, Ct);
+        await client.PutAsJsonAsync("/api/v1/network/chargepoints/cp1", new { address = "127.77.0.1" }, Ct);
         await client.PutAsJsonAsync("/api/v1/ocpp", new { url = "ws://127.0.0.1:9000/", chargeBoxId = "M20", authorizationKey = "secret-key-0123456789" }, Ct);
         var created = await (await client.PostAsJsonAsync("/api/v1/auth/tokens", new { name = "ha" }, Ct)).JsonAsync();
 

@@ -185,6 +185,9 @@ public sealed class SiteControllerTests
                 TimeSpan.FromSeconds(10),
                 "the 12 A left by the household are shared: 6 A each");
             Assert.Equal("meter:L1", (await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/chargepoints/cp1", UriKind.Relative), Ct)).GetProperty("limitedBy").GetString());
+            var meterStatus = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/meter", UriKind.Relative), Ct);
+            Assert.Equal("connected", meterStatus.GetProperty("state").GetString());
+            Assert.True(meterStatus.GetProperty("reading").GetProperty("currentA").GetProperty("l1").GetDouble() >= 20);
         }
         finally
         {

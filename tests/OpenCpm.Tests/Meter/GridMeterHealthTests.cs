@@ -5,7 +5,7 @@ namespace OpenCpm.Tests.Meter;
 public sealed class GridMeterHealthTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly GridMeterSettings Configured = new() { ProfileId = "tq-em300", Host = "10.0.0.5" };
+    private static readonly GridMeterSettings Configured = new() { ProfileId = "tq-em300", Host = "127.77.0.5" };
 
     public static TheoryData<double?, double, GridMeterState> Cases => new()
     {
