@@ -75,46 +75,12 @@ internal static class DemoCommand
 
         await using (site)
         {
-            WebApplication app;
-            try
-            {
-                app = BuildHost(options, site);
-            }
-            catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
-            {
-                await error.WriteLineAsync($"opencpm demo: {e.Message}");
-                return 2;
-            }
-
-            await using (app)
-            {
-                try
-                {
-                    await app.StartAsync(cancellationToken);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    return 0;
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or SocketException or Microsoft.Data.Sqlite.SqliteException)
-                {
-                    await error.WriteLineAsync($"opencpm demo: the controller could not start: {e.Message}");
-                    return 1;
-                }
-
-                await PrintAsync(app, site, output, cancellationToken);
-                try
-                {
-                    await app.WaitForShutdownAsync(cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Ctrl+C: the host stops below, then the simulated site.
-                }
-
-                await app.StopAsync(CancellationToken.None);
-                return 0;
-            }
+            return await HostLifetime.RunAsync(
+                "opencpm demo",
+                () => BuildHost(options, site),
+                app => PrintAsync(app, site, output, cancellationToken),
+                error,
+                cancellationToken);
         }
     }
 

@@ -51,33 +51,10 @@ internal static class RunCommand
             return 2;
         }
 
-        WebApplication app;
-        try
-        {
-            app = ControllerHost.Build(options);
-        }
-        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            await error.WriteLineAsync($"opencpm: {e.Message}");
-            return 2;
-        }
+        return await HostLifetime.RunAsync("opencpm", () => ControllerHost.Build(options), AnnounceAsync, error, cancellationToken);
 
-        await using (app)
+        async Task AnnounceAsync(WebApplication app)
         {
-            try
-            {
-                await app.StartAsync(cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return 0;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                await error.WriteLineAsync($"opencpm: the controller could not start: {e.Message}");
-                return 1;
-            }
-
             foreach (var address in app.ListeningAddresses())
             {
                 await output.WriteLineAsync($"Web UI: {address}");
@@ -90,17 +67,6 @@ internal static class RunCommand
             }
 
             await output.FlushAsync(cancellationToken);
-            try
-            {
-                await app.WaitForShutdownAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C: the host stops below.
-            }
-
-            await app.StopAsync(CancellationToken.None);
-            return 0;
         }
     }
 }
