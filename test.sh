@@ -22,6 +22,9 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
+if ((failed > 0)); then
+  python3 scripts/trx-failures.py "$results"/*.trx || true
+fi
 rm -rf "$results"
 
 if ((status != 0 && failed == 0)); then

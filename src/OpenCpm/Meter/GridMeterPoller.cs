@@ -20,6 +20,7 @@ public sealed class GridMeterPoller : BackgroundService
     private readonly List<Channel<GridMeterSnapshot>> _subscribers = [];
     private CancellationTokenSource _settingsChanged = new();
     private GridMeterSnapshot _snapshot;
+    private GridMeterSettings _settings;
     private DateTimeOffset _configuredAt;
     private DateTimeOffset? _lastReadingAt;
 
@@ -34,6 +35,7 @@ public sealed class GridMeterPoller : BackgroundService
         _configuredAt = timeProvider.GetUtcNow();
         settings ??= GridMeterSettings.Disabled;
         ThrowIfInvalid(settings);
+        _settings = settings;
         _snapshot = new GridMeterSnapshot(settings, settings.IsConfigured ? GridMeterState.Connecting : GridMeterState.NotConfigured, null, ProfileProblem(settings));
     }
 
@@ -65,6 +67,7 @@ public sealed class GridMeterPoller : BackgroundService
         CancellationTokenSource previous;
         lock (_lock)
         {
+            _settings = settings;
             _configuredAt = _timeProvider.GetUtcNow();
             _lastReadingAt = null;
             previous = _settingsChanged;
@@ -113,7 +116,7 @@ public sealed class GridMeterPoller : BackgroundService
             CancellationToken changed;
             lock (_lock)
             {
-                settings = _snapshot.Settings;
+                settings = _settings;
                 changed = _settingsChanged.Token;
             }
 
@@ -174,7 +177,7 @@ public sealed class GridMeterPoller : BackgroundService
         lock (_lock)
         {
             previous = _snapshot;
-            if (!ReferenceEquals(previous.Settings, settings))
+            if (!ReferenceEquals(_settings, settings))
             {
                 return;
             }
@@ -200,11 +203,20 @@ public sealed class GridMeterPoller : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="snapshot"/> the current one unless its settings were replaced meanwhile (a read of the
+    /// old meter finishing while new settings are applied must not bring the old settings back).
+    /// </summary>
     private void Publish(GridMeterSnapshot snapshot)
     {
         GridMeterState previousState;
         lock (_lock)
         {
+            if (!ReferenceEquals(_settings, snapshot.Settings))
+            {
+                return;
+            }
+
             previousState = _snapshot.State;
             _snapshot = snapshot;
             foreach (var subscriber in _subscribers)

@@ -17,7 +17,7 @@ public sealed partial class RunCommandTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         using var output = new LockedStringWriter();
         var run = RunCommand.RunAsync(
-            new() { DataDirectory = data.Path, Urls = "http://127.0.0.1:0", HostArgs = ["--Serilog:MinimumLevel:Default=Warning"] },
+            new() { DataDirectory = data.Path, Urls = "http://127.0.0.1:0", HostArgs = ["--Serilog:MinimumLevel:Default=Warning", $"--Keba:Address={FreePort.LoopbackAddress()}"] },
             output, TextWriter.Null, stop.Token);
 
         var printed = await Eventually.ValueAsync(() => FirstLogin().Match(Read(output)) is { Success: true } m ? m : null, because: "run prints the first login");
