@@ -6,6 +6,8 @@ namespace OpenCpm.Core.Sessions;
 /// <summary>
 /// Charging sessions as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma,
 /// a quote or a line break). Invariant culture; times in UTC as ISO 8601; an active session has an empty end.
+/// Text that came from outside (charge point names, card ids read from stations) and starts like a spreadsheet formula
+/// (= + - @ tab CR) gets a leading apostrophe, so opening the export in a spreadsheet never runs it.
 /// </summary>
 public static class SessionCsv
 {
@@ -21,8 +23,8 @@ public static class SessionCsv
             AppendRow(text,
             [
                 s.Id.ToString(CultureInfo.InvariantCulture),
-                s.ChargePoint,
-                s.IdTag ?? "",
+                Text(s.ChargePoint),
+                Text(s.IdTag ?? ""),
                 Time(s.Start),
                 s.End is { } end ? Time(end) : "",
                 Number(s.EnergyWh),
@@ -41,6 +43,13 @@ public static class SessionCsv
     {
         ArgumentNullException.ThrowIfNull(value);
         return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>Outside text, defused if a spreadsheet would read it as a formula.</summary>
+    public static string Text(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
     }
 
     private static void AppendRow(StringBuilder text, string[] fields)

@@ -25,7 +25,7 @@ internal static class ChargePointsApi
         registry.Find(id) is { } entry ? TypedResults.Ok(ChargePointDto.From(entry)) : ApiProblems.NotFound($"There is no charge point \"{id}\".");
 
     private static async Task<Results<Ok<ActionResultDto>, ProblemHttpResult>> ActAsync(
-        string id, string action, ActionRequest? body, ChargePointRegistry registry, CancellationToken cancellationToken)
+        string id, string action, ActionRequest? body, ChargePointRegistry registry, SessionRecorder recorder, CancellationToken cancellationToken)
     {
         if (registry.Find(id) is not { } entry)
         {
@@ -51,6 +51,11 @@ internal static class ChargePointsApi
         }
 
         var result = await command;
+        if (action == "stop" && result.Outcome == StationCommandOutcome.Accepted)
+        {
+            recorder.NoteRemoteStop(id);
+        }
+
         return result.Outcome switch
         {
             StationCommandOutcome.Accepted => TypedResults.Ok(new ActionResultDto(id, action, "accepted")),

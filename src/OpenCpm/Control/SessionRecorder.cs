@@ -46,6 +46,18 @@ internal sealed partial class SessionRecorder(
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Dictionary<string, SessionTracker> _trackers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, double> _liveWh = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _remoteStops = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The operator stopped the charge at <paramref name="chargePointId"/> through the API (the station accepted):
+    /// its running session ends with stop reason Remote, unless the vehicle is authorized again before it leaves.
+    /// </summary>
+    public void NoteRemoteStop(string chargePointId)
+    {
+        ArgumentNullException.ThrowIfNull(chargePointId);
+        _remoteStops[chargePointId] = timeProvider.GetUtcNow();
+        _wake.Writer.TryWrite(true);
+    }
 
     /// <summary>
     /// The session with the newest meter reading the recorder has seen (the store is written every
@@ -305,6 +317,7 @@ internal sealed partial class SessionRecorder(
         if (authorizedNow)
         {
             tracker.StoppedAtStation = false;
+            _remoteStops.TryRemove(entry.Id, out _);
         }
         else if (tracker.WasAuthorized && !status.Authorized && status.AuthorizationRequired)
         {
@@ -343,7 +356,8 @@ internal sealed partial class SessionRecorder(
         var meterEndWh = Math.Max(Reading(status, session.MeterStartWh), tracker.LatestWh);
         var logged = await LoggedEndAsync(tracker, entry, cancellationToken);
         var stoppedAtStation = logged is null ? tracker.StoppedAtStation : logged.EndReason == 10;
-        var reason = stoppedAtStation ? StopReason.Local : StopReason.EVDisconnected;
+        var stoppedRemotely = _remoteStops.TryRemove(entry.Id, out var remoteStopAt) && remoteStopAt >= session.Start;
+        var reason = stoppedRemotely ? StopReason.Remote : stoppedAtStation ? StopReason.Local : StopReason.EVDisconnected;
         var end = now;
         if (logged is { EndReason: 1 } && StationHistory.ParseTime(logged.EndedAt) is { } stationEnd
             && stationEnd >= tracker.LastPluggedSeenAt - StationHistory.ClockTolerance)
@@ -357,11 +371,18 @@ internal sealed partial class SessionRecorder(
             tracker,
             ended,
             string.Create(CultureInfo.InvariantCulture,
-                $"Session {ended.Id} at charge point \"{ended.ChargePoint}\" ended: vehicle unplugged{(reason == StopReason.Local ? " after the station ended the authorization" : "")}, {ended.EnergyWh:0.#} Wh."),
+                $"Session {ended.Id} at charge point \"{ended.ChargePoint}\" ended: vehicle unplugged{UnplugDetail(reason)}, {ended.EnergyWh:0.#} Wh."),
             EventSeverity.Info,
             cancellationToken);
         tracker.LastState = status.State;
     }
+
+    private static string UnplugDetail(StopReason reason) => reason switch
+    {
+        StopReason.Local => " after the station ended the authorization",
+        StopReason.Remote => " after the operator stopped the charge",
+        _ => "",
+    };
 
     /// <summary>
     /// The station's record of its last session under this plug-in, when it has ended; null when the station keeps no

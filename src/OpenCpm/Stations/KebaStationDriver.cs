@@ -16,6 +16,9 @@ public sealed class KebaStationDriver : IStationDriver
     private const int MaximumMilliA = 63_000;
     private const int ActivePhaseThresholdMilliA = 1000;
 
+    /// <summary>How far "Curr user" may exceed the commanded current before the command counts as lost (rounding).</summary>
+    private const int LostLimitToleranceMilliA = 100;
+
     private readonly KebaStationDriverOptions _options;
     private readonly KebaStationLink _link;
     private readonly TimeProvider _timeProvider;
@@ -30,6 +33,7 @@ public sealed class KebaStationDriver : IStationDriver
     private PhaseSet _learnedPhases;
     private bool _chargedThisSession;
     private string? _rfidTag;
+    private int _lostLimitPolls;
     private int? _commandedMilliA;
     private bool _disabledByController;
     private DateTimeOffset _lastFeed;
@@ -82,7 +86,9 @@ public sealed class KebaStationDriver : IStationDriver
                         }
                     }
 
+                    var commandedBeforePoll = CommandedLimit();
                     await PollAsync(cancellationToken);
+                    await RestoreLostLimitAsync(commandedBeforePoll, cancellationToken);
                     if (failsafeConfigured && _report2 is { } polled && polled.FailsafeTimeoutS != ExpectedFailsafeTimeoutS)
                     {
                         // The station lost the setting (a reboot clears a non-persisted failsafe) or someone changed it.
@@ -188,7 +194,18 @@ public sealed class KebaStationDriver : IStationDriver
             return StationCommandResult.Unsupported("this station has no RFID authorization");
         }
 
-        var tag = idTag is null ? _rfidTag : NormalizeTag(idTag);
+        if (idTag is null && Capabilities is { SupportsSessionHistory: true })
+        {
+            // The session may have been started by a card at the station: its log (report 100) names the tag.
+            await RefreshRfidTagAsync(cancellationToken);
+        }
+
+        string? tag;
+        lock (_sync)
+        {
+            tag = idTag is null ? _rfidTag : NormalizeTag(idTag);
+        }
+
         if (tag is null)
         {
             return StationCommandResult.Rejected(idTag is null ? "no RFID tag started the running session" : $"RFID tag '{idTag}' is not 1 to 16 hex digits");
@@ -305,11 +322,11 @@ public sealed class KebaStationDriver : IStationDriver
     private async Task RefreshRfidTagAsync(CancellationToken cancellationToken)
     {
         var exchange = await _link.SendAsync(KebaCommand.Report(100), cancellationToken);
-        if (exchange.Reply is KebaSessionReport { Reason: 0, SessionId: > 0 } running)
+        if (exchange.Reply is KebaSessionReport latest)
         {
             lock (_sync)
             {
-                _rfidTag = IsNoTag(running.RfidTag) ? null : running.RfidTag;
+                _rfidTag = latest is { Reason: 0, SessionId: > 0 } && !IsNoTag(latest.RfidTag) ? latest.RfidTag : null;
             }
         }
     }
@@ -331,6 +348,68 @@ public sealed class KebaStationDriver : IStationDriver
         if (exchange3.Reply is KebaReport3 report3)
         {
             Apply(report3);
+        }
+    }
+
+    private (int? MilliA, bool Disabled) CommandedLimit()
+    {
+        lock (_sync)
+        {
+            return (_commandedMilliA, _disabledByController);
+        }
+    }
+
+    /// <summary>
+    /// A station that offers more than the controller commanded lost the command: a reboot clears curr/currtime/ena,
+    /// an unplug resets a currtime-derived "Curr user" to the default, or another client changed it. The command is
+    /// sent again at once rather than at the next watchdog feed, so the next vehicle never starts above its share.
+    /// Skipped while the station still counts down our currtime ("Curr timer"/"Tmo CT"), and when a new command was
+    /// acknowledged while the report was on its way (the report predates it).
+    /// </summary>
+    private async Task RestoreLostLimitAsync((int? MilliA, bool Disabled) commandedBeforePoll, CancellationToken cancellationToken)
+    {
+        KebaCommand restore;
+        lock (_sync)
+        {
+            if (_report2 is not { } report || (_commandedMilliA, _disabledByController) != commandedBeforePoll)
+            {
+                _lostLimitPolls = 0;
+                return;
+            }
+
+            if (_disabledByController && report.EnableUser != 0)
+            {
+                restore = KebaCommand.Enable(false);
+            }
+            else if (!_disabledByController && _commandedMilliA is { } commanded && report.UserCurrentMilliA > commanded + LostLimitToleranceMilliA
+                && !(report.TimerRemainingS > 0 && report.TimerCurrentMilliA == commanded))
+            {
+                restore = KebaCommand.CurrTime(commanded, 1);
+            }
+            else
+            {
+                _lostLimitPolls = 0;
+                return;
+            }
+
+            // Two reports in a row, so a command still being carried out (ena takes ~1 s) is not sent twice.
+            if (++_lostLimitPolls < 2)
+            {
+                return;
+            }
+
+            _lostLimitPolls = 0;
+
+            StationsLog.LimitLost(_logger, ChargePointId, report.UserCurrentMilliA, report.EnableUser, _disabledByController ? 0 : _commandedMilliA ?? 0);
+        }
+
+        var result = await SendAsync(restore, cancellationToken);
+        if (result.IsAccepted)
+        {
+            lock (_sync)
+            {
+                _lastFeed = _timeProvider.GetUtcNow();
+            }
         }
     }
 

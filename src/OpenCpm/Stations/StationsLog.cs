@@ -17,4 +17,8 @@ internal static partial class StationsLog
 
     [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Charge point {ChargePointId}: polling failed")]
     public static partial void PollFailed(ILogger logger, string chargePointId, Exception exception);
+
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Information,
+        Message = "Charge point {ChargePointId} offers {UserMilliA} mA (enable user {EnableUser}) instead of the commanded {CommandedMilliA} mA (reboot, unplug reset or another client); commanding it again")]
+    public static partial void LimitLost(ILogger logger, string chargePointId, int userMilliA, int enableUser, int commandedMilliA);
 }

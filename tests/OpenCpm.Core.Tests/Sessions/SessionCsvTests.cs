@@ -52,4 +52,25 @@ public sealed class SessionCsvTests
         var row = SessionCsv.Write([s]).Split("\r\n")[1];
         Assert.StartsWith("3,\"garage, left\",\"x\"\"y\",", row, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("cp-1=2", "cp-1=2")]
+    [InlineData("", "")]
+    public void Defuses_outside_text_a_spreadsheet_would_run_as_a_formula(string value, string expected)
+    {
+        Assert.Equal(expected, SessionCsv.Text(value));
+    }
+
+    [Fact]
+    public void A_card_id_that_looks_like_a_formula_is_exported_as_text()
+    {
+        var s = new ChargingSession { Id = 4, ChargePoint = "@cp", IdTag = "=1+1", Start = Start };
+        var row = SessionCsv.Write([s]).Split("\r\n")[1];
+        Assert.StartsWith("4,'@cp,'=1+1,", row, StringComparison.Ordinal);
+    }
 }

@@ -83,6 +83,31 @@ public sealed class SessionRecorderTests
     }
 
     [Fact]
+    public async Task A_charge_the_operator_stops_through_the_api_ends_with_stop_reason_Remote()
+    {
+        const string Card = "0a0b0c0d0e0f0001";
+        await using var site = SessionSite.Start(1, k => SessionSite.Profile(k) with { Whitelist = [Card] });
+        await using var app = await OpenCpmApplication.StartAsync();
+        await site.ConfigureAsync(app.Service<SettingsStore>());
+        using var client = await app.CreateClientAsync();
+
+        site.Stations[0].PlugIn(Vehicle);
+        site.Stations[0].PresentCard(Card);
+        var active = await SessionsClient.WaitForAsync(client, "cp1", s => s.End is null && s.EnergyWh > 1, Timeout, "the authorized vehicle charges");
+
+        var stop = await client.PostAsync(new Uri("/api/v1/chargepoints/cp1/actions/stop", UriKind.Relative), null, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, stop.StatusCode);
+        await Eventually.TrueAsync(
+            () => app.Service<ChargePointRegistry>().Find("cp1")?.Status is { Authorized: false, VehiclePlugged: true },
+            Timeout,
+            "the station ends the authorization while the vehicle stays plugged");
+        site.Stations[0].Unplug();
+
+        var ended = await SessionsClient.WaitForAsync(client, "cp1", s => s.Id == active.Id && s.End is not null, Timeout, "the session ends at unplug");
+        Assert.Equal("Remote", ended.StopReason);
+    }
+
+    [Fact]
     public async Task A_card_presented_before_plug_in_is_the_id_tag_from_the_start()
     {
         const string Card = "0badc0ffee000001";

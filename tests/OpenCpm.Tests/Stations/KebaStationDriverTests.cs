@@ -133,6 +133,37 @@ public sealed class KebaStationDriverTests
     }
 
     [Fact]
+    public async Task Commands_its_current_again_when_a_reboot_made_the_station_forget_it()
+    {
+        await using var h = KebaStationHarness.Start(configure: o => o with { FailsafeTimeoutS = 0 });
+        await Eventually.TrueAsync(() => h.Driver.Status.Online);
+        Assert.Equal(StationCommandResult.Accepted, await h.Driver.SetCurrentAsync(10, Ct));
+        await Eventually.TrueAsync(() => h.Station.Inspect(m => m.Report2()).UserCurrentMilliA == 10000, because: "currtime takes effect after its 1 s delay");
+        var commands = h.Station.Inspect(m => m.WatchdogFeeds);
+
+        h.Station.Reboot();
+        Assert.Equal(63000, h.Station.Inspect(m => m.Report2()).UserCurrentMilliA);
+
+        await Eventually.TrueAsync(
+            () => h.Station.Inspect(m => m.Report2()).UserCurrentMilliA == 10000,
+            because: "the driver sees Curr user above its command in report 2 and sends the command again (no watchdog feed here)");
+        Assert.Equal(commands + 1, h.Station.Inspect(m => m.WatchdogFeeds));
+    }
+
+    [Fact]
+    public async Task Keeps_a_station_it_disabled_disabled_after_a_reboot()
+    {
+        await using var h = KebaStationHarness.Start(configure: o => o with { FailsafeTimeoutS = 0 });
+        await Eventually.TrueAsync(() => h.Driver.Status.Online);
+        Assert.Equal(StationCommandResult.Accepted, await h.Driver.SetEnabledAsync(false, Ct));
+        Assert.Equal(0, h.Station.Inspect(m => m.Report2()).EnableUser);
+
+        h.Station.Reboot();
+
+        await Eventually.TrueAsync(() => h.Station.Inspect(m => m.Report2()).EnableUser == 0, because: "the driver disables the station again");
+    }
+
+    [Fact]
     public async Task Survives_a_burst_of_malformed_datagrams_from_the_station_address()
     {
         await using var h = KebaStationHarness.Start();

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Measures `opencpm demo --stations N` as an operator would run it: start-up time to serving, then resident memory
+# and CPU with no vehicle, and again with a vehicle plugged in at every station (steady state after a warm-up).
+# Usage: bench/demo/footprint.sh [stations=200] [seconds per sample=60]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+stations=${1:-200}
+window=${2:-60}
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+password="footprint-$RANDOM-$RANDOM"
+data=$(mktemp -d)
+log="$data/demo.log"
+
+dotnet build "$here/src/OpenCpm/OpenCpm.csproj" -c Release -o "$here/.build/opencpm" -v q -nologo >/dev/null
+started=$(date +%s.%N)
+dotnet "$here/.build/opencpm/opencpm.dll" demo --stations "$stations" --urls "$base" --data-dir "$data" \
+  --admin-password "$password" --Serilog:MinimumLevel:Default=Warning >"$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+
+until curl -fs "$base/healthz" >/dev/null 2>&1; do
+  kill -0 $pid 2>/dev/null || { echo "demo exited:"; cat "$log"; exit 1; }
+  sleep 0.05
+done
+ready=$(date +%s.%N)
+token=$(curl -fs -H 'Content-Type: application/json' -d "{\"username\":\"admin\",\"password\":\"$password\"}" "$base/api/v1/auth/login" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+
+# Resident memory (MB) and CPU (% of one core) of the demo process over $window seconds.
+sample() {
+  local ticks_before ticks_after hz
+  hz=$(getconf CLK_TCK)
+  ticks_before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  sleep "$window"
+  ticks_after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  local rss_kb
+  rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  python3 -c "print(f'RSS {$rss_kb/1024:.0f} MB, CPU {100*($ticks_after-$ticks_before)/$hz/$window:.1f} % of one core')"
+}
+
+printf 'start-up to serving: %.2f s\n' "$(echo "$ready - $started" | bc)"
+sleep 20
+printf 'idle, %s stations: ' "$stations"; sample
+for k in $(seq 1 "$stations"); do
+  curl -fs -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{}' \
+    "$base/api/v1/sim/chargepoints/cp$k/plug" >/dev/null
+done
+sleep 30
+printf '%s vehicles plugged in: ' "$stations"; sample
+charging=$(curl -fs -H "Authorization: Bearer $token" "$base/api/v1/chargepoints" \
+  | python3 -c 'import json,sys; print(sum(1 for c in json.load(sys.stdin) if c["state"] == "charging"))')
+echo "charging at the end: $charging of $stations"
