@@ -26,6 +26,12 @@ internal sealed class ChargePointEntry(ChargePointInstallation installation, ISt
     /// <summary>The setpoint the station acknowledged last (null until the controller sent one).</summary>
     public double? CommandedA { get; set; }
 
+    /// <summary>
+    /// The setpoint of a command on its way to the station (null when none): until it is answered the station may
+    /// already apply it, so planning counts the higher of this and <see cref="CommandedA"/>.
+    /// </summary>
+    public double? CommandInFlightA { get; set; }
+
     public LimitReason LimitedBy { get; set; } = LimitReason.Of(LimitKind.Idle);
 
     /// <summary>The state to show: the driver's, or Queued when the load manager makes the vehicle wait.</summary>

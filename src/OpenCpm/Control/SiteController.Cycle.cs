@@ -56,11 +56,11 @@ internal sealed partial class SiteController
 
         registry.Publish(Summarize(allocation, entries));
 
-        Send(entries, allocation.Plan.Reductions, reduction: true, cancellationToken);
+        var allReductionsSent = Send(entries, allocation.Plan.Reductions, reduction: true, cancellationToken);
         bool increasesAllowed;
         lock (_gateLock)
         {
-            increasesAllowed = _gate.IncreasesAllowed();
+            increasesAllowed = allReductionsSent && _gate.IncreasesAllowed();
         }
 
         if (increasesAllowed)
@@ -77,16 +77,22 @@ internal sealed partial class SiteController
         var s = entry.Status;
         if (entry.UnresponsiveSince is { } since && s.LastSeen > since.AddSeconds(1))
         {
-            entry.UnresponsiveSince = null; // it answers again: the next cycle plans its setpoint anew
+            // It answers again: plan from what the station itself reports, since an unanswered command may or may not
+            // have been applied.
+            entry.UnresponsiveSince = null;
+            entry.CommandInFlightA = null;
+            entry.CommandedA = null;
         }
 
+        // A command still on its way may be in force already: plan from the higher of the two.
+        var commanded = Math.Max(entry.CommandedA ?? s.SetpointA, entry.CommandInFlightA ?? 0);
         if (entry.Driver is null || !s.Online || entry.UnresponsiveSince is not null)
         {
             return new ChargePointDemand
             {
                 State = ChargePointState.Offline,
                 Authorized = true,
-                CommandedSetpointA = entry.CommandedA ?? s.SetpointA,
+                CommandedSetpointA = commanded,
             };
         }
 
@@ -96,7 +102,7 @@ internal sealed partial class SiteController
             Authorized = !s.AuthorizationRequired || s.Authorized,
             MeasuredCurrentA = s.CurrentsA,
             VehiclePhases = s.ActivePhases,
-            CommandedSetpointA = entry.CommandedA ?? s.SetpointA,
+            CommandedSetpointA = commanded,
             HardwareLimitA = s.HardwareMaxCurrentA > 0 ? s.HardwareMaxCurrentA : null,
         };
     }
@@ -130,20 +136,28 @@ internal sealed partial class SiteController
     private static double Signed(double currentA, double? powerW) =>
         powerW is { } p && p < 0 ? -Math.Abs(currentA) : Math.Abs(currentA);
 
-    private void Send(IReadOnlyList<ChargePointEntry> entries, IReadOnlyList<SetpointChange> changes, bool reduction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the changes in the background, one command per station at a time. Returns false when a change had to
+    /// wait for a command still on its way to its station: a reduction held back that way keeps this cycle's
+    /// increases back too.
+    /// </summary>
+    private bool Send(IReadOnlyList<ChargePointEntry> entries, IReadOnlyList<SetpointChange> changes, bool reduction, CancellationToken cancellationToken)
     {
         var inFlight = _inFlight;
         var gate = _gate;
+        var allSent = true;
         foreach (var change in changes)
         {
             lock (_gateLock)
             {
                 if (inFlight[change.ChargePoint] == 1)
                 {
-                    continue; // a command to this station is still on its way
+                    allSent = false; // a command to this station is still on its way
+                    continue;
                 }
 
                 inFlight[change.ChargePoint] = 1;
+                entries[change.ChargePoint].CommandInFlightA = change.ToA;
                 if (reduction)
                 {
                     gate.Sent(change.ChargePoint, change.ToA);
@@ -152,6 +166,8 @@ internal sealed partial class SiteController
 
             _ = SendOneAsync(entries[change.ChargePoint], change, reduction, gate, inFlight, cancellationToken);
         }
+
+        return allSent;
     }
 
     private async Task SendOneAsync(
@@ -217,6 +233,11 @@ internal sealed partial class SiteController
             lock (_gateLock)
             {
                 inFlight[change.ChargePoint] = 0;
+                if (entry.UnresponsiveSince is null)
+                {
+                    // Answered. An unanswered command keeps counting (it may have been applied) until the station is heard again.
+                    entry.CommandInFlightA = null;
+                }
             }
 
             Wake();

@@ -129,8 +129,12 @@ public sealed class SiteControllerTests
             var states = status.RootElement.GetProperty("chargePoints").EnumerateArray().Select(cp => cp.GetProperty("state").GetString()).ToList();
             Assert.All(plugged, k => Assert.Equal("charging", states[k]));
             Assert.Equal(5, states.Count(s => s == "idle"));
-            var commanded = stations.Select(s => s.Inspect(m => m.Report2().UserCurrentMilliA) / 1000.0).ToList();
-            Assert.True(commanded[0] + commanded[1] <= 20, "the garage cluster's stations together");
+            var reports = stations.Select(s => s.Inspect(m => m.Report2())).ToList();
+            // What each station was last told: a currtime still counting down its 1 s delay is the target, else Curr user.
+            var commanded = reports.Select(r => (r.TimerRemainingS > 0 ? r.TimerCurrentMilliA : r.UserCurrentMilliA) / 1000.0).ToList();
+            Assert.True(
+                commanded[0] + commanded[1] <= 20,
+                $"the garage cluster's stations together: {commanded[0]} + {commanded[1]} A, Curr timer {reports[0].TimerCurrentMilliA}/{reports[0].TimerRemainingS} s and {reports[1].TimerCurrentMilliA}/{reports[1].TimerRemainingS} s");
         }
         finally
         {
