@@ -8,6 +8,12 @@ public sealed class KebaStationFaults
     /// <summary>Answers nothing and pushes nothing (powered off, cable cut).</summary>
     public bool Silent { get; set; }
 
+    /// <summary>
+    /// Commands starting with this text (e.g. <c>"currtime"</c>) are carried out but their replies are lost on the
+    /// way back, so the sender can't know they took effect; null = no reply is lost.
+    /// </summary>
+    public string? RepliesLostFor { get; set; }
+
     /// <summary>DIP switch DSW1.3 OFF: only <c>i</c> and <c>report 1</c> are answered.</summary>
     public bool InterfaceDisabled { get; set; }
 

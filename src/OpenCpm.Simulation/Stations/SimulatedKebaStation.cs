@@ -240,6 +240,11 @@ public sealed class SimulatedKebaStation : IAsyncDisposable
             target = _model.LastCommander;
         }
 
+        if (Faults.RepliesLostFor is { } lost && text.TrimStart().StartsWith(lost, StringComparison.Ordinal))
+        {
+            reply = null;
+        }
+
         if (Faults.PushBeforeReply)
         {
             SendPushes(pushes, target);

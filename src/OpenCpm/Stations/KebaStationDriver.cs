@@ -19,6 +19,9 @@ public sealed class KebaStationDriver : IStationDriver
     /// <summary>How far "Curr user" may exceed the commanded current before the command counts as lost (rounding).</summary>
     private const int LostLimitToleranceMilliA = 100;
 
+    /// <summary>A report this soon after a command may not show it yet (ena takes ~1 s): no restore is judged from it.</summary>
+    private static readonly TimeSpan CommandSettleTime = TimeSpan.FromSeconds(2);
+
     private readonly KebaStationDriverOptions _options;
     private readonly KebaStationLink _link;
     private readonly TimeProvider _timeProvider;
@@ -33,7 +36,7 @@ public sealed class KebaStationDriver : IStationDriver
     private PhaseSet _learnedPhases;
     private bool _chargedThisSession;
     private string? _rfidTag;
-    private int _lostLimitPolls;
+    private long _lastCommandTicks;
     private int? _commandedMilliA;
     private bool _disabledByController;
     private DateTimeOffset _lastFeed;
@@ -279,6 +282,7 @@ public sealed class KebaStationDriver : IStationDriver
     private async Task<StationCommandResult> SendAsync(KebaCommand command, CancellationToken cancellationToken)
     {
         var exchange = await _link.SendAsync(command, cancellationToken);
+        Volatile.Write(ref _lastCommandTicks, _timeProvider.GetTimestamp());
         var result = exchange switch
         {
             { Reply: KebaAcknowledge } => StationCommandResult.Accepted,
@@ -363,17 +367,17 @@ public sealed class KebaStationDriver : IStationDriver
     /// A station that offers more than the controller commanded lost the command: a reboot clears curr/currtime/ena,
     /// an unplug resets a currtime-derived "Curr user" to the default, or another client changed it. The command is
     /// sent again at once rather than at the next watchdog feed, so the next vehicle never starts above its share.
-    /// Skipped while the station still counts down our currtime ("Curr timer"/"Tmo CT"), and when a new command was
-    /// acknowledged while the report was on its way (the report predates it).
+    /// Skipped while the station still counts down our currtime ("Curr timer"/"Tmo CT"), within 2 s of any command
+    /// (it may not show yet), and when a new command was acknowledged while the report was on its way.
     /// </summary>
     private async Task RestoreLostLimitAsync((int? MilliA, bool Disabled) commandedBeforePoll, CancellationToken cancellationToken)
     {
         KebaCommand restore;
         lock (_sync)
         {
-            if (_report2 is not { } report || (_commandedMilliA, _disabledByController) != commandedBeforePoll)
+            if (_report2 is not { } report || (_commandedMilliA, _disabledByController) != commandedBeforePoll
+                || _timeProvider.GetElapsedTime(Volatile.Read(ref _lastCommandTicks)) < CommandSettleTime)
             {
-                _lostLimitPolls = 0;
                 return;
             }
 
@@ -388,17 +392,8 @@ public sealed class KebaStationDriver : IStationDriver
             }
             else
             {
-                _lostLimitPolls = 0;
                 return;
             }
-
-            // Two reports in a row, so a command still being carried out (ena takes ~1 s) is not sent twice.
-            if (++_lostLimitPolls < 2)
-            {
-                return;
-            }
-
-            _lostLimitPolls = 0;
 
             StationsLog.LimitLost(_logger, ChargePointId, report.UserCurrentMilliA, report.EnableUser, _disabledByController ? 0 : _commandedMilliA ?? 0);
         }
@@ -628,7 +623,8 @@ public sealed class KebaStationDriver : IStationDriver
                 RfidTag = _rfidTag,
                 HardwareMaxCurrentA = (r2?.HardwareCurrentMilliA ?? 0) / 1000.0,
                 OfferedCurrentA = (r2?.MaxCurrentMilliA ?? 0) / 1000.0,
-                SetpointA = (r2?.UserCurrentMilliA ?? 0) / 1000.0,
+                // A currtime still counting down will be in force within a second: the higher of the two is what may flow.
+                SetpointA = Math.Max(r2?.UserCurrentMilliA ?? 0, r2 is { TimerRemainingS: > 0 } ? r2.TimerCurrentMilliA : 0) / 1000.0,
                 EnabledByUser = r2?.EnableUser == 1,
                 FailsafeCurrentA = (r2?.FailsafeCurrentMilliA ?? 0) / 1000.0,
                 FailsafeTimeoutS = r2?.FailsafeTimeoutS ?? 0,

@@ -221,6 +221,83 @@ public sealed class SiteControllerTests
         }
     }
 
+    [Fact]
+    public async Task Counts_a_raise_whose_acknowledgement_was_lost_until_the_station_answers_again()
+    {
+        var stations = Enumerable.Range(0, 2)
+            .Select(k => SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries((93_000_000 + k).ToString(CultureInfo.InvariantCulture)), TimeProvider.System))
+            .ToList();
+        using var stopSampling = new CancellationTokenSource();
+        Task<double>? sampling = null;
+        try
+        {
+            await using var app = await OpenCpmApplication.StartAsync();
+            var store = app.Service<SettingsStore>();
+            var site = new SiteSettings
+            {
+                MaxCurrentA = 20,
+                ChargePoints = [.. stations.Select((s, k) => new ChargePointSettings { Id = $"cp{k + 1}", MaxCurrentA = 32, FailsafeCurrentA = 0 })],
+            };
+            Assert.True((await store.SaveSiteAsync(site, Ct)).IsValid);
+            for (var k = 0; k < stations.Count; k++)
+            {
+                await store.SaveChargePointAsync(new ChargePointInstallation { Settings = site.ChargePoints[k], Address = stations[k].Address.ToString(), ConnectorId = k + 1 }, Ct);
+            }
+
+            var car = new VehicleSpec { Phases = 3, MaxCurrentA = 32, Reaction = TimeSpan.FromMilliseconds(500) };
+            stations[0].PlugIn(car);
+            stations[1].PlugIn(car);
+            await Eventually.TrueAsync(() => Target(stations[0]) == 10 && Target(stations[1]) == 10, TimeSpan.FromSeconds(30), "both vehicles share 20 A");
+            sampling = HighestSumAsync(stations, stopSampling.Token);
+
+            // cp1 still carries out setpoints but their acknowledgements are lost; cp2's vehicle leaves, so cp1 is raised to 20 A.
+            stations[0].Faults.RepliesLostFor = "currtime";
+            stations[1].Unplug();
+            await Eventually.TrueAsync(() => Target(stations[0]) == 20, TimeSpan.FromSeconds(30), "cp1 applies the raise the controller never hears acknowledged");
+
+            // A vehicle arrives at cp2 while cp1's raise went unanswered: cp1 must count at the 20 A it reports, never
+            // at the 10 A it last acknowledged, so cp2 is raised only once cp1 is down to 10 A.
+            stations[1].PlugIn(car);
+            await Eventually.TrueAsync(
+                () => app.Service<OpenCpm.Control.ChargePointRegistry>().Find("cp2")?.Status.VehiclePlugged == true,
+                TimeSpan.FromSeconds(30),
+                "the controller sees the vehicle at cp2");
+
+            // Acknowledgements flow again: both end at 10 A.
+            stations[0].Faults.RepliesLostFor = null;
+            await Eventually.TrueAsync(() => Target(stations[0]) == 10 && Target(stations[1]) == 10, TimeSpan.FromSeconds(60), "both share 20 A again");
+            await stopSampling.CancelAsync();
+            Assert.True(await sampling <= 20, $"cp1 + cp2 were commanded {await sampling} A together at some moment (site 20 A)");
+        }
+        finally
+        {
+            await stopSampling.CancelAsync();
+            foreach (var s in stations)
+            {
+                await s.DisposeAsync();
+            }
+        }
+
+        // What a station was last told: a currtime still counting down its 1 s delay is the target, else Curr user.
+        static double Target(SimulatedKebaStation station)
+        {
+            var r = station.Inspect(m => m.Report2());
+            return (r.TimerRemainingS > 0 ? r.TimerCurrentMilliA : r.UserCurrentMilliA) / 1000.0;
+        }
+
+        static async Task<double> HighestSumAsync(IReadOnlyList<SimulatedKebaStation> stations, CancellationToken stop)
+        {
+            var highest = 0.0;
+            while (!stop.IsCancellationRequested)
+            {
+                highest = Math.Max(highest, stations.Where(s => s.Inspect(m => m.Report2().VehiclePlugged)).Sum(Target));
+                await Task.Delay(20, CancellationToken.None);
+            }
+
+            return highest;
+        }
+    }
+
     private static async Task<double> SetpointAsync(HttpClient client, string id)
     {
         var cp = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/chargepoints/{id}", UriKind.Relative), Ct);
