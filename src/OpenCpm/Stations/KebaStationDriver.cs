@@ -10,6 +10,8 @@ namespace OpenCpm.Stations;
 /// <c>currtime &lt;mA&gt; 1</c> (0 = pause); the failsafe watchdog is configured at start-up and fed with the last
 /// setpoint every quarter of its timeout. Push messages update the status between polls.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Reliability", "CA1001", Justification = "The command gate's SemaphoreSlim never creates a wait handle (no AvailableWaitHandle), so it holds nothing to release.")]
 public sealed class KebaStationDriver : IStationDriver
 {
     private const int MinimumMilliA = 6000;
@@ -37,6 +39,9 @@ public sealed class KebaStationDriver : IStationDriver
     private bool _chargedThisSession;
     private string? _rfidTag;
     private long _lastCommandTicks;
+
+    /// <summary>One setpoint-type command (setpoint, enable, watchdog feed, restore) decided and sent at a time.</summary>
+    private readonly SemaphoreSlim _commandGate = new(1, 1);
     private int? _commandedMilliA;
     private bool _disabledByController;
     private DateTimeOffset _lastFeed;
@@ -137,33 +142,59 @@ public sealed class KebaStationDriver : IStationDriver
         }
 
         var milliA = amps * 1000 < MinimumMilliA ? 0 : (int)Math.Min(MaximumMilliA, Math.Round(amps * 1000));
-        var result = await SendAsync(KebaCommand.CurrTime(milliA, 1), cancellationToken);
-        if (result.IsAccepted)
-        {
-            lock (_sync)
-            {
-                _commandedMilliA = milliA;
-                _disabledByController = false;
-                _lastFeed = _timeProvider.GetUtcNow();
-            }
-        }
-
-        return result;
+        return await CommandAsync(KebaCommand.CurrTime(milliA, 1), milliA, disabled: false, cancellationToken);
     }
 
     public async Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken)
     {
-        var result = await SendAsync(KebaCommand.Enable(enabled), cancellationToken);
-        if (result.IsAccepted)
+        int? milliA;
+        lock (_sync)
         {
-            lock (_sync)
-            {
-                _disabledByController = !enabled;
-                _lastFeed = _timeProvider.GetUtcNow();
-            }
+            milliA = _commandedMilliA;
         }
 
-        return result;
+        return await CommandAsync(KebaCommand.Enable(enabled), milliA, disabled: !enabled, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a setpoint-type command (currtime, ena) as the controller's new intent. The intent counts from the moment
+    /// the command leaves — an unanswered command may have been carried out, so the watchdog feed and the lost-limit
+    /// restore repeat the newest intent, never an older one — and is taken back only when the station refuses it.
+    /// Setpoints, feeds and restores take turns (<see cref="_commandGate"/>) so a feed or restore decided on an older
+    /// intent can never overtake a newer setpoint.
+    /// </summary>
+    private async Task<StationCommandResult> CommandAsync(KebaCommand command, int? milliA, bool disabled, CancellationToken cancellationToken)
+    {
+        await _commandGate.WaitAsync(cancellationToken);
+        try
+        {
+            (int? MilliA, bool Disabled) previous;
+            lock (_sync)
+            {
+                previous = (_commandedMilliA, _disabledByController);
+                _commandedMilliA = milliA;
+                _disabledByController = disabled;
+            }
+
+            var result = await SendAsync(command, cancellationToken);
+            lock (_sync)
+            {
+                if (result.Outcome == StationCommandOutcome.Rejected && (_commandedMilliA, _disabledByController) == (milliA, disabled))
+                {
+                    (_commandedMilliA, _disabledByController) = previous;
+                }
+                else if (result.IsAccepted)
+                {
+                    _lastFeed = _timeProvider.GetUtcNow();
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            _commandGate.Release();
+        }
     }
 
     public async Task<StationCommandResult> StartAsync(string idTag, CancellationToken cancellationToken)
@@ -372,6 +403,19 @@ public sealed class KebaStationDriver : IStationDriver
     /// </summary>
     private async Task RestoreLostLimitAsync((int? MilliA, bool Disabled) commandedBeforePoll, CancellationToken cancellationToken)
     {
+        await _commandGate.WaitAsync(cancellationToken);
+        try
+        {
+            await RestoreLostLimitInTurnAsync(commandedBeforePoll, cancellationToken);
+        }
+        finally
+        {
+            _commandGate.Release();
+        }
+    }
+
+    private async Task RestoreLostLimitInTurnAsync((int? MilliA, bool Disabled) commandedBeforePoll, CancellationToken cancellationToken)
+    {
         KebaCommand restore;
         lock (_sync)
         {
@@ -445,12 +489,33 @@ public sealed class KebaStationDriver : IStationDriver
             return;
         }
 
-        KebaCommand feed;
         lock (_sync)
         {
             if (_timeProvider.GetUtcNow() - _lastFeed < FeedInterval)
             {
                 return;
+            }
+        }
+
+        await _commandGate.WaitAsync(cancellationToken);
+        try
+        {
+            await FeedWatchdogAsync(cancellationToken);
+        }
+        finally
+        {
+            _commandGate.Release();
+        }
+    }
+
+    private async Task FeedWatchdogAsync(CancellationToken cancellationToken)
+    {
+        KebaCommand feed;
+        lock (_sync)
+        {
+            if (_timeProvider.GetUtcNow() - _lastFeed < FeedInterval)
+            {
+                return; // a setpoint fed it while this feed waited for its turn
             }
 
             var fallback = _options.FailsafeCurrentA * 1000 < MinimumMilliA ? 0 : (int)Math.Min(MaximumMilliA, Math.Round(_options.FailsafeCurrentA * 1000));

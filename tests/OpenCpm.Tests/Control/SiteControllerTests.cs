@@ -228,7 +228,7 @@ public sealed class SiteControllerTests
             .Select(k => SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries((93_000_000 + k).ToString(CultureInfo.InvariantCulture)), TimeProvider.System))
             .ToList();
         using var stopSampling = new CancellationTokenSource();
-        Task<double>? sampling = null;
+        Task<(double Sum, string Detail)>? sampling = null;
         try
         {
             await using var app = await OpenCpmApplication.StartAsync();
@@ -267,7 +267,11 @@ public sealed class SiteControllerTests
             stations[0].Faults.RepliesLostFor = null;
             await Eventually.TrueAsync(() => Target(stations[0]) == 10 && Target(stations[1]) == 10, TimeSpan.FromSeconds(60), "both share 20 A again");
             await stopSampling.CancelAsync();
-            Assert.True(await sampling <= 20, $"cp1 + cp2 were commanded {await sampling} A together at some moment (site 20 A)");
+            var (highestSum, detail) = await sampling;
+            Assert.True(
+                highestSum <= 20,
+                $"cp1 + cp2 were commanded {highestSum} A together at some moment (site 20 A): {detail}. Controller log: "
+                + string.Join(" | ", app.Logs.Entries.Where(e => e.Category.StartsWith("OpenCpm", StringComparison.Ordinal)).Select(e => e.Message)));
         }
         finally
         {
@@ -285,12 +289,19 @@ public sealed class SiteControllerTests
             return (r.TimerRemainingS > 0 ? r.TimerCurrentMilliA : r.UserCurrentMilliA) / 1000.0;
         }
 
-        static async Task<double> HighestSumAsync(IReadOnlyList<SimulatedKebaStation> stations, CancellationToken stop)
+        static async Task<(double Sum, string Detail)> HighestSumAsync(IReadOnlyList<SimulatedKebaStation> stations, CancellationToken stop)
         {
-            var highest = 0.0;
+            (double Sum, string Detail) highest = (0, "");
             while (!stop.IsCancellationRequested)
             {
-                highest = Math.Max(highest, stations.Where(s => s.Inspect(m => m.Report2().VehiclePlugged)).Sum(Target));
+                var reports = stations.Select(s => s.Inspect(m => m.Report2())).ToList();
+                var sum = reports.Where(r => r.VehiclePlugged).Sum(r => (r.TimerRemainingS > 0 ? r.TimerCurrentMilliA : r.UserCurrentMilliA) / 1000.0);
+                if (sum > highest.Sum)
+                {
+                    highest = (sum, string.Join("; ", reports.Select((r, k) =>
+                        $"cp{k + 1} plug {r.Plug} user {r.UserCurrentMilliA} timer {r.TimerCurrentMilliA}/{r.TimerRemainingS} s")));
+                }
+
                 await Task.Delay(20, CancellationToken.None);
             }
 
