@@ -50,4 +50,32 @@ sleep 30
 printf '%s vehicles plugged in: ' "$stations"; sample
 charging=$(curl -fs -H "Authorization: Bearer $token" "$base/api/v1/chargepoints" \
   | python3 -c 'import json,sys; print(sum(1 for c in json.load(sys.stdin) if c["state"] == "charging"))')
-echo "charging at the end: $charging of $stations"
+echo "charging: $charging of $stations"
+
+# A household step of +60 A per phase: time until the setpoints on L1 are 55 A lower and every reduction is
+# acknowledged by its station (the meter is polled once a second, so this includes up to one poll).
+python3 - "$base" "$token" <<'PY'
+import json, sys, time, urllib.request
+base, token = sys.argv[1], sys.argv[2]
+def call(method, path, body=None):
+    request = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        text = response.read()
+        return json.loads(text) if text else None
+household = call("GET", "/api/v1/sim/household")
+before = call("GET", "/api/v1/status")["allocation"]["site"]["l1"]
+step = {k: household[k] + 60 for k in ("l1", "l2", "l3")}
+started = time.monotonic()
+call("PUT", "/api/v1/sim/household", step)
+while True:
+    status = call("GET", "/api/v1/status")
+    if status["allocation"]["site"]["l1"] <= before - 55 and status["controller"]["pendingReductions"] == 0:
+        break
+    if time.monotonic() - started > 30:
+        print("household step: setpoints did not come down within 30 s"); sys.exit(1)
+    time.sleep(0.01)
+print(f"household step +60 A: setpoints on L1 {before:.0f} -> {status['allocation']['site']['l1']:.0f} A, "
+      f"all reductions acknowledged after {time.monotonic() - started:.2f} s")
+call("PUT", "/api/v1/sim/household", {k: household[k] for k in ("l1", "l2", "l3")})
+PY
