@@ -8,7 +8,7 @@ stations=${1:-200}
 window=${2:-60}
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
-password="footprint-$RANDOM-$RANDOM"
+password="bench-FootPrint-4711"  # loopback only; the demo refuses weak or repetitive passwords
 data=$(mktemp -d)
 log="$data/demo.log"
 
@@ -77,5 +77,12 @@ while True:
     time.sleep(0.01)
 print(f"household step +60 A: setpoints on L1 {before:.0f} -> {status['allocation']['site']['l1']:.0f} A, "
       f"all reductions acknowledged after {time.monotonic() - started:.2f} s")
+lowered = status["allocation"]["site"]["l1"]
+started = time.monotonic()
 call("PUT", "/api/v1/sim/household", {k: household[k] for k in ("l1", "l2", "l3")})
+while call("GET", "/api/v1/status")["allocation"]["site"]["l1"] < before - 10:
+    if time.monotonic() - started > 60:
+        print("household back: the freed current was not given out again within 60 s"); sys.exit(1)
+    time.sleep(0.05)
+print(f"household back: setpoints on L1 back above {before - 10:.0f} A after {time.monotonic() - started:.2f} s")
 PY

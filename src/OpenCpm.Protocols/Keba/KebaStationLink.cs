@@ -56,9 +56,27 @@ public sealed class KebaStationLink : IDisposable
     public async Task<KebaExchange> SendAsync(KebaCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        await _sendLock.WaitAsync(cancellationToken);
+        var held = false;
         try
         {
+            while (true)
+            {
+                await _sendLock.WaitAsync(cancellationToken);
+                held = true;
+                var now = _timeProvider.GetUtcNow();
+                var wait = _gate.EarliestSend(command, now) - now;
+                if (command.Keyword != "report" || wait <= _timing.DatagramSpacing)
+                {
+                    break;
+                }
+
+                // A poll that must keep its distance from the same poll waits without the link, so a setpoint
+                // (or any other command) goes out meanwhile instead of queueing behind it for up to 5 s.
+                _sendLock.Release();
+                held = false;
+                await Task.Delay(wait, _timeProvider, cancellationToken);
+            }
+
             if (command.IsPhaseSwitch && !_gate.PhaseSwitchAllowed(_timeProvider.GetUtcNow()))
             {
                 return new KebaExchange(KebaExchangeOutcome.NotAllowedNow, null, 0);
@@ -120,7 +138,10 @@ public sealed class KebaStationLink : IDisposable
         }
         finally
         {
-            _sendLock.Release();
+            if (held)
+            {
+                _sendLock.Release();
+            }
         }
     }
 

@@ -54,6 +54,27 @@ public sealed class KebaStationLinkTimingTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Lets_a_setpoint_go_out_while_a_repeated_poll_waits_for_its_5_s()
+    {
+        const string Report2 = "{\"ID\": \"2\", \"State\": 1, \"Plug\": 0, \"Enable sys\": 1, \"Max curr\": 0}";
+        await ExchangeAsync(KebaCommand.Report(2), Report2);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        var poll = _link.SendAsync(KebaCommand.Report(2), TestContext.Current.CancellationToken);
+        var setpoint = _link.SendAsync(KebaCommand.CurrTime(10000, 1), TestContext.Current.CancellationToken);
+
+        Assert.Equal(KebaCommand.CurrTime(10000, 1).Text, await ReceiveAsync());
+        Reply("TCH-OK :done\n");
+        Assert.IsType<KebaAcknowledge>((await setpoint).Reply);
+        Assert.False(poll.IsCompleted);
+
+        _time.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal("report 2", await ReceiveAsync());
+        Reply(Report2);
+        Assert.IsType<KebaReport2>((await poll).Reply);
+    }
+
+    [Fact]
     public async Task Stays_quiet_for_2_s_after_ena_0()
     {
         await ExchangeAsync(KebaCommand.Enable(false), "TCH-OK :done\n");
