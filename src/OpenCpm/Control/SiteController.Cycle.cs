@@ -60,7 +60,9 @@ internal sealed partial class SiteController
         bool increasesAllowed;
         lock (_gateLock)
         {
-            increasesAllowed = allReductionsSent && _gate.IncreasesAllowed();
+            // Always ask the gate: it also clears the reductions that have settled (the status shows the rest).
+            var gateOpen = _gate.IncreasesAllowed();
+            increasesAllowed = allReductionsSent && gateOpen;
         }
 
         if (increasesAllowed)
