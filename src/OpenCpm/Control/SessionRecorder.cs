@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Threading.Channels;
 using OpenCpm.Control.Sessions;
 using OpenCpm.Core.ChargePoints;
 using OpenCpm.Core.Sessions;
@@ -43,7 +42,7 @@ internal sealed partial class SessionRecorder(
     /// <summary>How many more times a station's log is read when it has no record of a session that must have ended.</summary>
     private const int MissingRecordRetries = 1;
 
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeableLoop _loop = new(StepInterval, timeProvider);
     private readonly Dictionary<string, SessionTracker> _trackers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, double> _liveWh = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _remoteStops = new(StringComparer.Ordinal);
@@ -56,7 +55,7 @@ internal sealed partial class SessionRecorder(
     {
         ArgumentNullException.ThrowIfNull(chargePointId);
         _remoteStops[chargePointId] = timeProvider.GetUtcNow();
-        _wake.Writer.TryWrite(true);
+        _loop.Wake();
     }
 
     /// <summary>
@@ -74,27 +73,10 @@ internal sealed partial class SessionRecorder(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         registry.Changed += OnRegistryChanged;
-        var ticker = TickAsync(stoppingToken);
         try
         {
             await LoadActiveAsync(stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await StepAsync(stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (Exception ex)
-                {
-                    SessionRecorderLog.StepFailed(logger, ex);
-                }
-
-                await _wake.Reader.ReadAsync(stoppingToken);
-            }
+            await _loop.RunAsync(StepAsync, ex => SessionRecorderLog.StepFailed(logger, ex), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -102,20 +84,10 @@ internal sealed partial class SessionRecorder(
         finally
         {
             registry.Changed -= OnRegistryChanged;
-            await ticker.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    private void OnRegistryChanged() => _wake.Writer.TryWrite(true);
-
-    private async Task TickAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(StepInterval, timeProvider);
-        while (await timer.WaitForNextTickAsync(cancellationToken))
-        {
-            _wake.Writer.TryWrite(true);
-        }
-    }
+    private void OnRegistryChanged() => _loop.Wake();
 
     /// <summary>The sessions left active by the previous run: each is reconciled with its station before it is followed.</summary>
     private async Task LoadActiveAsync(CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.Channels;
 using OpenCpm.Core.LoadManagement;
 using OpenCpm.Data;
 using OpenCpm.Meter;
@@ -26,7 +25,7 @@ internal sealed partial class SiteController(
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ILogger _logger = loggerFactory.CreateLogger<SiteController>();
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeableLoop _loop = new(CycleInterval, timeProvider);
     private readonly List<(ChargePointEntry Entry, CancellationTokenSource Stop, Task Run)> _running = [];
     private Allocator? _allocator;
     private readonly Lock _gateLock = new();
@@ -59,50 +58,34 @@ internal sealed partial class SiteController(
     public TimeSpan? MeterToSetpoint { get; private set; }
 
     /// <summary>Asks for a new cycle now (a station, the meter or a setting changed).</summary>
-    public void Wake() => _wake.Writer.TryWrite(true);
+    public void Wake() => _loop.Wake();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         StartKebaEndpoint();
         settings.Changed += OnSettingsChanged;
         meter.Changed += OnMeterChanged;
-        var ticker = TickAsync(stoppingToken);
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    if (_reload)
-                    {
-                        _reload = false;
-                        await ReloadAsync(stoppingToken);
-                    }
-
-                    await RunCycleAsync(stoppingToken);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (Exception ex)
-                {
-                    ControlLog.CycleFailed(_logger, ex);
-                }
-
-                await _wake.Reader.ReadAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            await _loop.RunAsync(StepAsync, ex => ControlLog.CycleFailed(_logger, ex), stoppingToken);
         }
         finally
         {
             settings.Changed -= OnSettingsChanged;
             meter.Changed -= OnMeterChanged;
             await StopDriversAsync(_running.ToList());
-            await ticker.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    private async Task StepAsync(CancellationToken cancellationToken)
+    {
+        if (_reload)
+        {
+            _reload = false;
+            await ReloadAsync(cancellationToken);
+        }
+
+        await RunCycleAsync(cancellationToken);
     }
 
     /// <summary>Binds UDP 7090; if that fails (port taken), KEBA stations show offline and everything else runs.</summary>
@@ -116,15 +99,6 @@ internal sealed partial class SiteController(
         catch (System.Net.Sockets.SocketException ex)
         {
             ControlLog.KebaEndpointUnavailable(_logger, ex.Message);
-        }
-    }
-
-    private async Task TickAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(CycleInterval, timeProvider);
-        while (await timer.WaitForNextTickAsync(cancellationToken))
-        {
-            Wake();
         }
     }
 

@@ -141,7 +141,7 @@ public sealed class KebaStationDriver : IStationDriver
             return StationCommandResult.Rejected(FormattableString.Invariant($"a current must be 0 A or more, not {amps} A"));
         }
 
-        var milliA = amps * 1000 < MinimumMilliA ? 0 : (int)Math.Min(MaximumMilliA, Math.Round(amps * 1000));
+        var milliA = ToMilliA(amps);
         return await CommandAsync(KebaCommand.CurrTime(milliA, 1), milliA, disabled: false, cancellationToken);
     }
 
@@ -401,54 +401,63 @@ public sealed class KebaStationDriver : IStationDriver
     /// Skipped while the station still counts down our currtime ("Curr timer"/"Tmo CT"), within 2 s of any command
     /// (it may not show yet), and when a new command was acknowledged while the report was on its way.
     /// </summary>
-    private async Task RestoreLostLimitAsync((int? MilliA, bool Disabled) commandedBeforePoll, CancellationToken cancellationToken)
+    private Task RestoreLostLimitAsync((int? MilliA, bool Disabled) commandedBeforePoll, CancellationToken cancellationToken) =>
+        SendInTurnAsync(() => LostLimitRestore(commandedBeforePoll), cancellationToken);
+
+    /// <summary>The command that puts back a lost limit, or null when nothing is lost (called under <see cref="_sync"/>).</summary>
+    private KebaCommand? LostLimitRestore((int? MilliA, bool Disabled) commandedBeforePoll)
+    {
+        if (_report2 is not { } report || (_commandedMilliA, _disabledByController) != commandedBeforePoll
+            || _timeProvider.GetElapsedTime(Volatile.Read(ref _lastCommandTicks)) < CommandSettleTime)
+        {
+            return null;
+        }
+
+        KebaCommand restore;
+        if (_disabledByController && report.EnableUser != 0)
+        {
+            restore = KebaCommand.Enable(false);
+        }
+        else if (!_disabledByController && _commandedMilliA is { } commanded && report.UserCurrentMilliA > commanded + LostLimitToleranceMilliA
+            && !(report.TimerRemainingS > 0 && report.TimerCurrentMilliA == commanded))
+        {
+            restore = KebaCommand.CurrTime(commanded, 1);
+        }
+        else
+        {
+            return null;
+        }
+
+        StationsLog.LimitLost(_logger, ChargePointId, report.UserCurrentMilliA, report.EnableUser, _disabledByController ? 0 : _commandedMilliA ?? 0);
+        return restore;
+    }
+
+    /// <summary>
+    /// Takes the command gate, lets <paramref name="decide"/> pick a command from the current intent (under
+    /// <see cref="_sync"/>; null = nothing to send) and sends it; an acknowledged one fed the watchdog.
+    /// </summary>
+    private async Task SendInTurnAsync(Func<KebaCommand?> decide, CancellationToken cancellationToken)
     {
         await _commandGate.WaitAsync(cancellationToken);
         try
         {
-            await RestoreLostLimitInTurnAsync(commandedBeforePoll, cancellationToken);
+            KebaCommand? command;
+            lock (_sync)
+            {
+                command = decide();
+            }
+
+            if (command is not null && (await SendAsync(command, cancellationToken)).IsAccepted)
+            {
+                lock (_sync)
+                {
+                    _lastFeed = _timeProvider.GetUtcNow();
+                }
+            }
         }
         finally
         {
             _commandGate.Release();
-        }
-    }
-
-    private async Task RestoreLostLimitInTurnAsync((int? MilliA, bool Disabled) commandedBeforePoll, CancellationToken cancellationToken)
-    {
-        KebaCommand restore;
-        lock (_sync)
-        {
-            if (_report2 is not { } report || (_commandedMilliA, _disabledByController) != commandedBeforePoll
-                || _timeProvider.GetElapsedTime(Volatile.Read(ref _lastCommandTicks)) < CommandSettleTime)
-            {
-                return;
-            }
-
-            if (_disabledByController && report.EnableUser != 0)
-            {
-                restore = KebaCommand.Enable(false);
-            }
-            else if (!_disabledByController && _commandedMilliA is { } commanded && report.UserCurrentMilliA > commanded + LostLimitToleranceMilliA
-                && !(report.TimerRemainingS > 0 && report.TimerCurrentMilliA == commanded))
-            {
-                restore = KebaCommand.CurrTime(commanded, 1);
-            }
-            else
-            {
-                return;
-            }
-
-            StationsLog.LimitLost(_logger, ChargePointId, report.UserCurrentMilliA, report.EnableUser, _disabledByController ? 0 : _commandedMilliA ?? 0);
-        }
-
-        var result = await SendAsync(restore, cancellationToken);
-        if (result.IsAccepted)
-        {
-            lock (_sync)
-            {
-                _lastFeed = _timeProvider.GetUtcNow();
-            }
         }
     }
 
@@ -465,7 +474,7 @@ public sealed class KebaStationDriver : IStationDriver
             return true;
         }
 
-        var milliA = _options.FailsafeCurrentA * 1000 < MinimumMilliA ? 0 : (int)Math.Min(MaximumMilliA, Math.Round(_options.FailsafeCurrentA * 1000));
+        var milliA = ToMilliA(_options.FailsafeCurrentA);
         var result = await SendAsync(KebaCommand.Failsafe(Math.Clamp(timeout, 10, 600), milliA, persist: false), cancellationToken);
         if (result.IsAccepted)
         {
@@ -482,55 +491,18 @@ public sealed class KebaStationDriver : IStationDriver
     /// The watchdog is fed by curr/currtime/ena. Re-send what the controller last asked for (the failsafe current
     /// until it has asked for anything; <c>ena 0</c> while it keeps the station disabled, since a currtime would enable it).
     /// </summary>
-    private async Task FeedWatchdogIfDueAsync(CancellationToken cancellationToken)
-    {
-        if (_options.FailsafeTimeoutS <= 0)
-        {
-            return;
-        }
+    private Task FeedWatchdogIfDueAsync(CancellationToken cancellationToken) =>
+        _options.FailsafeTimeoutS <= 0 ? Task.CompletedTask : SendInTurnAsync(DueFeed, cancellationToken);
 
-        lock (_sync)
-        {
-            if (_timeProvider.GetUtcNow() - _lastFeed < FeedInterval)
-            {
-                return;
-            }
-        }
+    /// <summary>The feed when one is due (called under <see cref="_sync"/>): the newest intent, or the failsafe current before any.</summary>
+    private KebaCommand? DueFeed() =>
+        _timeProvider.GetUtcNow() - _lastFeed < FeedInterval ? null
+        : _disabledByController ? KebaCommand.Enable(false)
+        : KebaCommand.CurrTime(_commandedMilliA ?? ToMilliA(_options.FailsafeCurrentA), 1);
 
-        await _commandGate.WaitAsync(cancellationToken);
-        try
-        {
-            await FeedWatchdogAsync(cancellationToken);
-        }
-        finally
-        {
-            _commandGate.Release();
-        }
-    }
-
-    private async Task FeedWatchdogAsync(CancellationToken cancellationToken)
-    {
-        KebaCommand feed;
-        lock (_sync)
-        {
-            if (_timeProvider.GetUtcNow() - _lastFeed < FeedInterval)
-            {
-                return; // a setpoint fed it while this feed waited for its turn
-            }
-
-            var fallback = _options.FailsafeCurrentA * 1000 < MinimumMilliA ? 0 : (int)Math.Min(MaximumMilliA, Math.Round(_options.FailsafeCurrentA * 1000));
-            feed = _disabledByController ? KebaCommand.Enable(false) : KebaCommand.CurrTime(_commandedMilliA ?? fallback, 1);
-        }
-
-        var result = await SendAsync(feed, cancellationToken);
-        if (result.IsAccepted)
-        {
-            lock (_sync)
-            {
-                _lastFeed = _timeProvider.GetUtcNow();
-            }
-        }
-    }
+    /// <summary>Amperes to the mA a P30 takes: below 6 A is 0 (pause), at most 63 A.</summary>
+    private static int ToMilliA(double amps) =>
+        amps * 1000 < MinimumMilliA ? 0 : (int)Math.Min(MaximumMilliA, Math.Round(amps * 1000));
 
     private async Task PumpUnsolicitedAsync(CancellationToken cancellationToken)
     {
