@@ -33,13 +33,7 @@ public sealed class SiteControllerTests
                 MaxCurrentA = 20,
                 ChargePoints = [.. stations.Select((s, k) => new ChargePointSettings { Id = $"cp{k + 1}", MaxCurrentA = 32, FailsafeCurrentA = 0 })],
             };
-            Assert.True((await store.SaveSiteAsync(site, Ct)).IsValid);
-            for (var k = 0; k < stations.Count; k++)
-            {
-                var problems = await store.SaveChargePointAsync(
-                    new ChargePointInstallation { Settings = site.ChargePoints[k], Address = stations[k].Address.ToString(), ConnectorId = k + 1 }, Ct);
-                Assert.True(problems.IsValid, string.Join(" ", problems.Errors));
-            }
+            await ConfigureAsync(store, site, stations);
 
             using var client = await app.CreateClientAsync();
             stations[0].PlugIn(new VehicleSpec { Phases = 3, MaxCurrentA = 32, Reaction = TimeSpan.FromSeconds(1) });
@@ -92,11 +86,7 @@ public sealed class SiteControllerTests
                     Id = $"cp{k + 1}", MaxCurrentA = 32, Rotation = rotations[k % 3], Cluster = k < 3 ? "garage" : null,
                 })],
             };
-            Assert.True((await store.SaveSiteAsync(site, Ct)).IsValid);
-            for (var k = 0; k < stations.Count; k++)
-            {
-                await store.SaveChargePointAsync(new ChargePointInstallation { Settings = site.ChargePoints[k], Address = stations[k].Address.ToString(), ConnectorId = k + 1 }, Ct);
-            }
+            await ConfigureAsync(store, site, stations);
 
             using var client = await app.CreateClientAsync();
             await Eventually.TrueAsync(
@@ -164,11 +154,7 @@ public sealed class SiteControllerTests
                 MeterFallbackPowerW = 0,
                 ChargePoints = [.. stations.Select((s, k) => new ChargePointSettings { Id = $"cp{k + 1}", MaxCurrentA = 16 })],
             };
-            Assert.True((await store.SaveSiteAsync(site, Ct)).IsValid);
-            for (var k = 0; k < stations.Count; k++)
-            {
-                await store.SaveChargePointAsync(new ChargePointInstallation { Settings = site.ChargePoints[k], Address = stations[k].Address.ToString(), ConnectorId = k + 1 }, Ct);
-            }
+            await ConfigureAsync(store, site, stations);
 
             await store.SaveAsync(new MeterSettings { Enabled = true, ProfileId = "cg-em24-e1", Host = "127.0.0.1", Port = meter.Port, UnitId = 1, PollSeconds = 1 }, Ct);
             using var client = await app.CreateClientAsync();
@@ -238,11 +224,7 @@ public sealed class SiteControllerTests
                 MaxCurrentA = 20,
                 ChargePoints = [.. stations.Select((s, k) => new ChargePointSettings { Id = $"cp{k + 1}", MaxCurrentA = 32, FailsafeCurrentA = 0 })],
             };
-            Assert.True((await store.SaveSiteAsync(site, Ct)).IsValid);
-            for (var k = 0; k < stations.Count; k++)
-            {
-                await store.SaveChargePointAsync(new ChargePointInstallation { Settings = site.ChargePoints[k], Address = stations[k].Address.ToString(), ConnectorId = k + 1 }, Ct);
-            }
+            await ConfigureAsync(store, site, stations);
 
             var car = new VehicleSpec { Phases = 3, MaxCurrentA = 32, Reaction = TimeSpan.FromMilliseconds(500) };
             stations[0].PlugIn(car);
@@ -306,6 +288,18 @@ public sealed class SiteControllerTests
             }
 
             return highest;
+        }
+    }
+
+    /// <summary>Saves the site and one installation per simulated station (charge point k at station k, connector k + 1).</summary>
+    private static async Task ConfigureAsync(SettingsStore store, SiteSettings site, List<SimulatedKebaStation> stations)
+    {
+        Assert.True((await store.SaveSiteAsync(site, Ct)).IsValid);
+        for (var k = 0; k < stations.Count; k++)
+        {
+            var problems = await store.SaveChargePointAsync(
+                new ChargePointInstallation { Settings = site.ChargePoints[k], Address = stations[k].Address.ToString(), ConnectorId = k + 1 }, Ct);
+            Assert.True(problems.IsValid, string.Join(" ", problems.Errors));
         }
     }
 
