@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenCpm.Settings;
 
 namespace OpenCpm.Api;
 
@@ -15,6 +16,13 @@ internal static class ApiProblems
             statusCode: StatusCodes.Status400BadRequest,
             title: "Invalid settings",
             extensions: new Dictionary<string, object?> { ["errors"] = errors });
+
+    /// <summary>An edit that was not saved: 404 when it named something that does not exist, else 400 with the reasons.</summary>
+    public static ProblemHttpResult From<T>(SettingsOutcome<T> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Missing is { } missing ? NotFound(missing) : Invalid(outcome.Errors);
+    }
 
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");

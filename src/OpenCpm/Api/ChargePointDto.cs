@@ -48,14 +48,14 @@ internal sealed record ChargePointDto
 
     public string? RfidTag { get; init; }
 
-    public static ChargePointDto From(ChargePointEntry e)
+    public static ChargePointDto From(ChargePointSnapshot e)
     {
         var s = e.Status;
         var state = e.State.ToString();
         return new ChargePointDto
         {
             Id = e.Id,
-            Serial = e.Installation.Serial ?? e.Driver?.Capabilities?.Serial,
+            Serial = e.Installation.Serial ?? e.Capabilities?.Serial,
             Address = e.Installation.Address,
             ConnectorId = e.Installation.ConnectorId,
             Cluster = e.Installation.Settings.Cluster,

@@ -5,7 +5,7 @@ namespace OpenCpm.Api;
 
 /// <summary>
 /// A charge point's installation and parameters (Chargepoint parameters of the manual). On PUT the id comes from
-/// the path; <c>connectorId</c> 0 or absent keeps the current one or takes the next free one; <c>totalEnergyWh</c> is ignored.
+/// the path; <c>connectorId</c> 0 or absent keeps the current one or takes the next free one.
 /// </summary>
 internal sealed record ChargePointSettingsDto
 {
@@ -37,8 +37,6 @@ internal sealed record ChargePointSettingsDto
 
     public bool PermanentlyLockedSocket { get; init; }
 
-    public double TotalEnergyWh { get; init; }
-
     public static ChargePointSettingsDto From(ChargePointInstallation c) => new()
     {
         Id = c.Id,
@@ -55,10 +53,9 @@ internal sealed record ChargePointSettingsDto
         FailsafeCurrentA = c.Settings.FailsafeCurrentA,
         UnbalancedLoadLimitA = c.Settings.UnbalancedLoadLimitA,
         PermanentlyLockedSocket = c.Settings.PermanentlyLockedSocket,
-        TotalEnergyWh = c.TotalEnergyWh,
     };
 
-    public ChargePointInstallation ToInstallation(string id, ChargePointInstallation? existing) => new()
+    public ChargePointInstallation ToInstallation(string id) => new()
     {
         Settings = new ChargePointSettings
         {
@@ -77,6 +74,5 @@ internal sealed record ChargePointSettingsDto
         ConnectorId = ConnectorId,
         Driver = Driver,
         DisplayName = DisplayName,
-        TotalEnergyWh = existing?.TotalEnergyWh ?? 0,
     };
 }

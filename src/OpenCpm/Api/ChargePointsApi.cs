@@ -18,50 +18,28 @@ internal static class ChargePointsApi
         return api;
     }
 
-    private static Ok<IReadOnlyList<ChargePointDto>> List(ChargePointRegistry registry) =>
-        TypedResults.Ok<IReadOnlyList<ChargePointDto>>([.. registry.Entries.Select(ChargePointDto.From)]);
+    private static Ok<IReadOnlyList<ChargePointDto>> List(SiteSnapshots site) =>
+        TypedResults.Ok<IReadOnlyList<ChargePointDto>>([.. site.Current.ChargePoints.Select(ChargePointDto.From)]);
 
-    private static Results<Ok<ChargePointDto>, ProblemHttpResult> Get(string id, ChargePointRegistry registry) =>
-        registry.Find(id) is { } entry ? TypedResults.Ok(ChargePointDto.From(entry)) : ApiProblems.NotFound($"There is no charge point \"{id}\".");
+    private static Results<Ok<ChargePointDto>, ProblemHttpResult> Get(string id, SiteSnapshots site) =>
+        site.Current.Find(id) is { } chargePoint ? TypedResults.Ok(ChargePointDto.From(chargePoint)) : ApiProblems.NotFound($"There is no charge point \"{id}\".");
 
     private static async Task<Results<Ok<ActionResultDto>, ProblemHttpResult>> ActAsync(
-        string id, string action, ActionRequest? body, ChargePointRegistry registry, SessionRecorder recorder, CancellationToken cancellationToken)
+        string id, string action, ActionRequest? body, ChargePointCommands commands, CancellationToken cancellationToken)
     {
-        if (registry.Find(id) is not { } entry)
-        {
-            return ApiProblems.NotFound($"There is no charge point \"{id}\".");
-        }
-
-        if (entry.Driver is not { } driver)
-        {
-            return TypedResults.Problem($"Charge point \"{id}\" has no driver for its protocol, so it can't be commanded.", statusCode: StatusCodes.Status409Conflict);
-        }
-
-        Task<StationCommandResult>? command = action switch
-        {
-            "start" => driver.StartAsync(body?.IdTag is { Length: > 0 } tag ? tag : "OPENCPM", cancellationToken),
-            "stop" => driver.StopAsync(body?.IdTag, cancellationToken),
-            "restart" => driver.RestartAsync(cancellationToken),
-            "unlock" => driver.UnlockAsync(cancellationToken),
-            _ => null,
-        };
-        if (command is null)
+        if (!Enum.TryParse<ChargePointAction>(action, ignoreCase: true, out var which) || !Enum.IsDefined(which) || action.Any(char.IsDigit))
         {
             return ApiProblems.NotFound($"There is no action \"{action}\"; use start, stop, restart or unlock.");
         }
 
-        var result = await command;
-        if (action == "stop" && result.Outcome == StationCommandOutcome.Accepted)
-        {
-            recorder.NoteRemoteStop(id);
-        }
-
+        var result = await commands.RunAsync(id, which, body?.IdTag is { Length: > 0 } tag ? tag : null, cancellationToken);
         return result.Outcome switch
         {
-            StationCommandOutcome.Accepted => TypedResults.Ok(new ActionResultDto(id, action, "accepted")),
-            StationCommandOutcome.Unsupported => TypedResults.Problem($"Charge point \"{id}\" can't {action}: {result.Reason}", statusCode: StatusCodes.Status501NotImplemented),
-            StationCommandOutcome.TimedOut => TypedResults.Problem($"Charge point \"{id}\" did not answer the {action} command: {result.Reason}", statusCode: StatusCodes.Status504GatewayTimeout),
-            _ => TypedResults.Problem($"Charge point \"{id}\" refused to {action}: {result.Reason}", statusCode: StatusCodes.Status409Conflict),
+            ChargePointActionOutcome.Done => TypedResults.Ok(new ActionResultDto(id, action, "accepted")),
+            ChargePointActionOutcome.NoSuchChargePoint => ApiProblems.NotFound(result.Message!),
+            ChargePointActionOutcome.Unsupported => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status501NotImplemented),
+            ChargePointActionOutcome.TimedOut => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status504GatewayTimeout),
+            _ => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict),
         };
     }
 }

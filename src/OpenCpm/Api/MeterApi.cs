@@ -1,8 +1,7 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using OpenCpm.Data;
 using OpenCpm.Meter;
 using OpenCpm.Protocols.Modbus;
+using OpenCpm.Settings;
 
 namespace OpenCpm.Api;
 
@@ -13,11 +12,13 @@ internal static class MeterApi
     {
         var group = api.MapGroup("/meter").WithTags("Meter");
         group.MapGet("/", GetAsync).WithName("GetMeter").WithSummary("The grid meter: profile, settings, connection state and latest reading.");
-        group.MapPut("/", PutAsync).WithName("PutMeterSettings").WithSummary("Replaces the grid meter's settings.");
+        group.MapSettingsDocument<MeterSettings, MeterSettingsDto, MeterDto>(
+            "MeterSettings", "the meter settings", meter => new MeterDto(meter.ProfileId, MeterSettingsDto.From(meter)), (body, _) => body.ToSettings(), mapGet: false);
         return api;
     }
 
-    private static async Task<Ok<MeterDto>> GetAsync(SettingsStore settings, GridMeterPoller poller, MeterProfileCatalog profiles, CancellationToken cancellationToken)
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<MeterDto>> GetAsync(
+        SettingsService settings, GridMeterPoller poller, MeterProfileCatalog profiles, CancellationToken cancellationToken)
     {
         var meter = await settings.GetAsync<MeterSettings>(cancellationToken);
         var snapshot = poller.Snapshot;
@@ -29,18 +30,5 @@ internal static class MeterApi
             LastError = snapshot.LastError,
             ProfileVerified = meter.ProfileId is { } id && profiles.Find(id) is { } profile ? !profile.Unverified : null,
         });
-    }
-
-    private static async Task<Results<Ok<MeterDto>, ProblemHttpResult>> PutAsync(MeterSettingsDto body, SettingsStore settings, EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var meter = body.ToSettings();
-        var problems = await settings.SaveAsync(meter, cancellationToken);
-        if (!problems.IsValid)
-        {
-            return ApiProblems.Invalid(problems.Errors);
-        }
-
-        await events.ChangedAsync(user, "the meter settings", cancellationToken);
-        return TypedResults.Ok(new MeterDto(meter.ProfileId, MeterSettingsDto.From(meter)));
     }
 }

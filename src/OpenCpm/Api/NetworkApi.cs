@@ -1,12 +1,14 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OpenCpm.Core.LoadManagement;
-using OpenCpm.Data;
 using OpenCpm.Security;
+using OpenCpm.Settings;
 
 namespace OpenCpm.Api;
 
-/// <summary>/api/v1/network: site limits, clusters and charge point parameters, validated as a whole before saving.</summary>
+/// <summary>
+/// /api/v1/network: site limits, clusters and charge point parameters. Every change is an edit of the network as it
+/// is at that moment, validated as a whole before anything is saved (<see cref="SettingsService.UpdateSiteAsync"/>).
+/// </summary>
 internal static class NetworkApi
 {
     public static RouteGroupBuilder MapNetworkApi(this RouteGroupBuilder api)
@@ -17,87 +19,85 @@ internal static class NetworkApi
         group.MapGet("/clusters", GetClustersAsync).WithName("GetClusters").WithSummary("The clusters (at most 15).");
         group.MapPut("/clusters", PutClustersAsync).WithName("PutClusters").WithSummary("Replaces all clusters.");
         group.MapGet("/chargepoints", ListChargePointsAsync).WithName("ListChargePointSettings").WithSummary("Every charge point's installation and parameters.");
+        group.MapPut("/chargepoints", PutChargePointsAsync).WithName("PutChargePointSettingsBulk")
+            .WithSummary("Adds or replaces several charge points at once (all or nothing), e.g. when commissioning a whole site.");
         group.MapGet("/chargepoints/{id}", GetChargePointAsync).WithName("GetChargePointSettings").WithSummary("One charge point's installation and parameters.");
         group.MapPut("/chargepoints/{id}", PutChargePointAsync).WithName("PutChargePointSettings").WithSummary("Adds or replaces one charge point.");
         group.MapDelete("/chargepoints/{id}", DeleteChargePointAsync).WithName("DeleteChargePoint").WithSummary("Removes a charge point from the site.");
         return api;
     }
 
-    private static async Task<Ok<NetworkSettingsDto>> GetSiteAsync(SettingsStore settings, CancellationToken cancellationToken)
+    private static async Task<Ok<NetworkSettingsDto>> GetSiteAsync(SettingsService settings, CancellationToken cancellationToken)
     {
         var site = await settings.GetSiteAsync(cancellationToken);
-        return TypedResults.Ok(NetworkSettingsDto.From(site, SiteSettingsValidator.Validate(site).Warnings));
+        return TypedResults.Ok(NetworkSettingsDto.From(site.Site, site.Validate().Warnings));
     }
 
     private static async Task<Results<Ok<NetworkSettingsDto>, ProblemHttpResult>> PutSiteAsync(
-        NetworkSettingsDto body, SettingsStore settings, EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
+        NetworkSettingsDto body, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var site = body.ApplyTo(await settings.GetSiteAsync(cancellationToken));
-        var problems = await settings.SaveSiteAsync(site, cancellationToken);
-        if (!problems.IsValid)
-        {
-            return ApiProblems.Invalid(problems.Errors);
-        }
-
-        await events.ChangedAsync(user, "the charging network settings", cancellationToken);
-        return TypedResults.Ok(NetworkSettingsDto.From(site, problems.Warnings));
+        var outcome = await settings.UpdateSiteAsync(site => site.WithLimits(body.ApplyTo(site.Site)), user.UserName(), "the charging network settings", cancellationToken);
+        return outcome.IsSaved ? TypedResults.Ok(NetworkSettingsDto.From(outcome.Value!.Site, outcome.Warnings)) : ApiProblems.From(outcome);
     }
 
-    private static async Task<Ok<ClusterDto[]>> GetClustersAsync(SettingsStore settings, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await settings.GetSiteAsync(cancellationToken)).Clusters.Select(ClusterDto.From).ToArray());
+    private static async Task<Ok<ClusterDto[]>> GetClustersAsync(SettingsService settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await settings.GetSiteAsync(cancellationToken)).Site.Clusters.Select(ClusterDto.From).ToArray());
 
     private static async Task<Results<Ok<ClusterDto[]>, ProblemHttpResult>> PutClustersAsync(
-        ClusterDto[] body, SettingsStore settings, EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
+        ClusterDto[] body, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var site = await settings.GetSiteAsync(cancellationToken) with { Clusters = [.. body.Select(c => c.ToSettings())] };
-        var problems = await settings.SaveSiteAsync(site, cancellationToken);
-        if (!problems.IsValid)
-        {
-            return ApiProblems.Invalid(problems.Errors);
-        }
-
-        await events.ChangedAsync(user, "the clusters", cancellationToken);
-        return TypedResults.Ok(site.Clusters.Select(ClusterDto.From).ToArray());
+        var outcome = await settings.UpdateSiteAsync(
+            site => site.WithLimits(site.Site with { Clusters = [.. body.Select(c => c.ToSettings())] }), user.UserName(), "the clusters", cancellationToken);
+        return outcome.IsSaved ? TypedResults.Ok(outcome.Value!.Site.Clusters.Select(ClusterDto.From).ToArray()) : ApiProblems.From(outcome);
     }
 
-    private static async Task<Ok<ChargePointSettingsDto[]>> ListChargePointsAsync(SettingsStore settings, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await settings.GetChargePointsAsync(cancellationToken)).Select(ChargePointSettingsDto.From).ToArray());
+    private static async Task<Ok<ChargePointSettingsDto[]>> ListChargePointsAsync(SettingsService settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await settings.GetSiteAsync(cancellationToken)).ChargePoints.Select(ChargePointSettingsDto.From).ToArray());
 
     private static async Task<Results<Ok<ChargePointSettingsDto>, ProblemHttpResult>> GetChargePointAsync(
-        string id, SettingsStore settings, CancellationToken cancellationToken) =>
-        await settings.GetChargePointAsync(id, cancellationToken) is { } cp
+        string id, SettingsService settings, CancellationToken cancellationToken) =>
+        (await settings.GetSiteAsync(cancellationToken)).Find(id) is { } cp
             ? TypedResults.Ok(ChargePointSettingsDto.From(cp))
             : ApiProblems.NotFound($"Charge point \"{id}\" does not exist.");
 
     private static async Task<Results<Ok<ChargePointSettingsDto>, ProblemHttpResult>> PutChargePointAsync(
-        string id, ChargePointSettingsDto body, SettingsStore settings, EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string id, ChargePointSettingsDto body, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (body.Id is { } bodyId && bodyId != id)
         {
             return ApiProblems.BadRequest($"The body's id \"{bodyId}\" differs from the path's \"{id}\".");
         }
 
-        var existing = await settings.GetChargePointAsync(id, cancellationToken);
-        var problems = await settings.SaveChargePointAsync(body.ToInstallation(id, existing), cancellationToken);
-        if (!problems.IsValid)
+        var outcome = await settings.UpdateSiteAsync(site => site.WithChargePoint(body.ToInstallation(id)), user.UserName(), $"charge point \"{id}\"", cancellationToken);
+        return outcome.IsSaved ? TypedResults.Ok(ChargePointSettingsDto.From(outcome.Value!.Find(id)!)) : ApiProblems.From(outcome);
+    }
+
+    private static async Task<Results<Ok<ChargePointSettingsDto[]>, ProblemHttpResult>> PutChargePointsAsync(
+        ChargePointSettingsDto[] body, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (body.Select((cp, k) => cp.Id is { Length: > 0 } ? null : $"Charge point {k + 1} of the list has no id.").FirstOrDefault(p => p is not null) is { } missingId)
         {
-            return ApiProblems.Invalid(problems.Errors);
+            return ApiProblems.BadRequest(missingId);
         }
 
-        await events.ChangedAsync(user, $"charge point \"{id}\"", cancellationToken);
-        var saved = await settings.GetChargePointAsync(id, cancellationToken);
-        return TypedResults.Ok(ChargePointSettingsDto.From(saved!));
+        var outcome = await settings.UpdateSiteAsync(
+            site => body.Aggregate(site, (s, cp) => s.WithChargePoint(cp.ToInstallation(cp.Id!))),
+            user.UserName(),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{body.Length} charge points"),
+            cancellationToken);
+        return outcome.IsSaved
+            ? TypedResults.Ok(body.Select(cp => ChargePointSettingsDto.From(outcome.Value!.Find(cp.Id!)!)).ToArray())
+            : ApiProblems.From(outcome);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteChargePointAsync(
-        string id, SettingsStore settings, EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string id, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!await settings.DeleteChargePointAsync(id, cancellationToken))
-        {
-            return ApiProblems.NotFound($"Charge point \"{id}\" does not exist.");
-        }
-
-        await events.InfoAsync(AuditTrail.Source, $"{user.UserName()} removed charge point \"{id}\".", cancellationToken);
-        return TypedResults.NoContent();
+        var outcome = await settings.UpdateSiteAsync(
+            site => site.Find(id) is null ? SettingsEdit<SiteConfiguration>.NotFound($"Charge point \"{id}\" does not exist.") : site.WithoutChargePoint(id),
+            user.UserName(),
+            $"the site: charge point \"{id}\" removed",
+            cancellationToken);
+        return outcome.IsSaved ? TypedResults.NoContent() : ApiProblems.From(outcome);
     }
 }

@@ -1,14 +1,13 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OpenCpm.Control;
-using OpenCpm.Core.Sessions;
 using OpenCpm.Data;
+using OpenCpm.Sessions;
 
 namespace OpenCpm.Api;
 
 /// <summary>
 /// /api/v1/sessions: charging sessions of the last 12 months, filtered, paged, exported as CSV. Active sessions show
-/// the newest energy the <see cref="SessionRecorder"/> has seen (the store is written every 30 s).
+/// the newest energy recorded (<see cref="SessionService"/>).
 /// </summary>
 internal static class SessionsApi
 {
@@ -22,7 +21,7 @@ internal static class SessionsApi
     }
 
     private static async Task<Results<Ok<PageDto<SessionDto>>, ProblemHttpResult>> ListAsync(
-        SessionStore sessions, SessionRecorder recorder, CancellationToken cancellationToken,
+        SessionService sessions, CancellationToken cancellationToken,
         DateTimeOffset? from = null, DateTimeOffset? to = null, string? card = null, string? chargePoint = null, int page = 1, int pageSize = 50)
     {
         if (Paging.Check(page, pageSize, from, to) is { } problem)
@@ -32,11 +31,11 @@ internal static class SessionsApi
 
         var query = new SessionQuery { From = from, To = to, Card = card, ChargePoint = chargePoint, Page = page, PageSize = pageSize };
         var result = await sessions.QueryAsync(query, cancellationToken);
-        return TypedResults.Ok(new PageDto<SessionDto>([.. result.Items.Select(s => SessionDto.From(recorder.WithLiveEnergy(s)))], result.PageNumber, result.PageSize, result.Total));
+        return TypedResults.Ok(new PageDto<SessionDto>([.. result.Items.Select(SessionDto.From)], result.PageNumber, result.PageSize, result.Total));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        SessionStore sessions, SessionRecorder recorder, CancellationToken cancellationToken,
+        SessionService sessions, CancellationToken cancellationToken,
         DateTimeOffset? from = null, DateTimeOffset? to = null, string? card = null, string? chargePoint = null)
     {
         if (Paging.Check(1, 1, from, to) is { } problem)
@@ -45,13 +44,13 @@ internal static class SessionsApi
         }
 
         var query = new SessionQuery { From = from, To = to, Card = card, ChargePoint = chargePoint };
-        var csv = SessionCsv.Write((await sessions.ListAsync(query, cancellationToken)).Select(recorder.WithLiveEnergy));
+        var csv = await sessions.ExportCsvAsync(query, cancellationToken);
         return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "sessions.csv");
     }
 
     private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> GetAsync(
-        long id, SessionStore sessions, SessionRecorder recorder, CancellationToken cancellationToken) =>
+        long id, SessionService sessions, CancellationToken cancellationToken) =>
         await sessions.GetAsync(id, cancellationToken) is { } session
-            ? TypedResults.Ok(SessionDto.From(recorder.WithLiveEnergy(session)))
+            ? TypedResults.Ok(SessionDto.From(session))
             : ApiProblems.NotFound(FormattableString.Invariant($"Session {id} does not exist."));
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OpenCpm.Data;
+using OpenCpm.Settings;
 using OpenCpm.Simulation;
 
 namespace OpenCpm.Api;
@@ -33,14 +33,14 @@ internal static class SimApi
     }
 
     private static async Task<Results<Ok<SimStationDto>, ProblemHttpResult>> GetAsync(
-        string id, SimulatedSite site, SettingsStore settings, CancellationToken cancellationToken)
+        string id, SimulatedSite site, SettingsService settings, CancellationToken cancellationToken)
     {
         var (station, missing) = await FindAsync(id, site, settings, cancellationToken);
         return station is null ? missing! : TypedResults.Ok(SimStationDto.From(id, station));
     }
 
     private static async Task<Results<Ok<SimStationDto>, ProblemHttpResult>> PlugAsync(
-        string id, SimPlugRequest body, SimulatedSite site, SettingsStore settings, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string id, SimPlugRequest body, SimulatedSite site, SettingsService settings, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (station, missing) = await FindAsync(id, site, settings, cancellationToken);
         if (station is null)
@@ -60,7 +60,7 @@ internal static class SimApi
     }
 
     private static async Task<Results<Ok<SimStationDto>, ProblemHttpResult>> UnplugAsync(
-        string id, SimulatedSite site, SettingsStore settings, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string id, SimulatedSite site, SettingsService settings, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (station, missing) = await FindAsync(id, site, settings, cancellationToken);
         if (station is null)
@@ -74,7 +74,7 @@ internal static class SimApi
     }
 
     private static async Task<Results<Ok<SimStationDto>, ProblemHttpResult>> SwipeAsync(
-        string id, SimSwipeRequest body, SimulatedSite site, SettingsStore settings, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string id, SimSwipeRequest body, SimulatedSite site, SettingsService settings, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (station, missing) = await FindAsync(id, site, settings, cancellationToken);
         if (station is null)
@@ -107,9 +107,9 @@ internal static class SimApi
     }
 
     private static async Task<(SimulatedSiteStation? Station, ProblemHttpResult? Missing)> FindAsync(
-        string id, SimulatedSite site, SettingsStore settings, CancellationToken cancellationToken)
+        string id, SimulatedSite site, SettingsService settings, CancellationToken cancellationToken)
     {
-        var installation = await settings.GetChargePointAsync(id, cancellationToken);
+        var installation = (await settings.GetSiteAsync(cancellationToken)).Find(id);
         if (installation is null)
         {
             return (null, ApiProblems.NotFound($"There is no charge point \"{id}\"."));

@@ -1,8 +1,4 @@
-using System.Net.NetworkInformation;
-using System.Net.Sockets;
 using OpenCpm.Control;
-using OpenCpm.Data;
-using OpenCpm.Meter;
 
 namespace OpenCpm.Api;
 
@@ -11,43 +7,30 @@ internal static class StatusApi
 {
     public static RouteGroupBuilder MapStatusApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/status", GetAsync).WithTags("Status").WithName("GetStatus")
+        api.MapGet("/status", Get).WithTags("Status").WithName("GetStatus")
             .WithSummary("Overview of all charge points, network interfaces, backend connection, meter and the current allocation.");
         return api;
     }
 
-    private static async Task<StatusDto> GetAsync(
-        ChargePointRegistry registry, GridMeterPoller meter, SettingsStore settings, SiteController controller, CancellationToken cancellationToken)
+    private static StatusDto Get(StatusService status)
     {
-        var ocpp = await settings.GetAsync<OcppBackendSettings>(cancellationToken);
-        var snapshot = meter.Snapshot;
-        var allocation = registry.Allocation;
+        var site = status.Site;
+        var meter = site.Meter;
+        var allocation = site.Allocation;
+        var controller = site.Controller;
         return new StatusDto(
-            [.. registry.Entries.Select(ChargePointDto.From)],
-            NetworkInterfaces(),
-            new BackendDto(ocpp.Url, ocpp.Enabled ? "disconnected" : "notConfigured", null),
+            [.. site.ChargePoints.Select(ChargePointDto.From)],
+            [.. StatusService.NetworkInterfaces().Select(i => new NetworkInterfaceDto(i.Name, i.Addresses))],
+            new BackendDto(site.Backend.Url, site.Backend.State, site.Backend.LastHeartbeat),
             new MeterStatusDto(
-                Camel(snapshot.State.ToString()),
-                snapshot.Settings.ProfileId,
-                snapshot.Reading is { } r ? PhaseCurrentsDto.From(r.CurrentA) : null,
-                snapshot.Reading?.Timestamp,
-                snapshot.LastError),
-            new AllocationDto(
-                allocation.At,
-                NodeDto.From(allocation.Site),
-                [.. allocation.Clusters.Select(NodeDto.From)],
-                allocation.Queue),
+                Camel(meter.State.ToString()),
+                meter.Settings.ProfileId,
+                meter.Reading is { } r ? PhaseCurrentsDto.From(r.CurrentA) : null,
+                meter.Reading?.Timestamp,
+                meter.LastError),
+            new AllocationDto(allocation.At, NodeDto.From(allocation.Site), [.. allocation.Clusters.Select(NodeDto.From)], allocation.Queue),
             new ControllerDto(controller.Cycles, controller.MeterToSetpoint?.TotalMilliseconds, controller.PendingReductions, controller.CommandsInFlight));
     }
-
-    private static IReadOnlyList<NetworkInterfaceDto> NetworkInterfaces() =>
-        [.. NetworkInterface.GetAllNetworkInterfaces()
-            .Where(n => n.OperationalStatus == OperationalStatus.Up)
-            .Select(n => new NetworkInterfaceDto(
-                n.Name,
-                [.. n.GetIPProperties().UnicastAddresses
-                    .Where(a => a.Address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
-                    .Select(a => a.Address.ToString())]))];
 
     private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
 }

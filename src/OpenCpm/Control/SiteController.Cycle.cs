@@ -8,32 +8,33 @@ namespace OpenCpm.Control;
 internal sealed partial class SiteController
 {
     /// <summary>
-    /// One control cycle: read, allocate, send reductions, then (when the reductions are acknowledged and followed)
-    /// increases. Commands run in the background so a slow or dead station never delays the next cycle; a station
-    /// gets no new command while one is on its way (the next cycle plans again from what it acknowledged).
+    /// One control cycle: read, allocate, send reductions, then (when the reductions are acknowledged) increases, and
+    /// publish the site. Commands run in the background so a slow or dead station never delays the next cycle; a
+    /// station gets no new command while one is on its way (the next cycle plans again from what it acknowledged).
     /// </summary>
-    private Task RunCycleAsync(CancellationToken cancellationToken)
+    private void RunCycle(CancellationToken cancellationToken)
     {
         var allocator = _allocator;
-        var entries = registry.Entries;
-        if (allocator is null || entries.Count != _demands.Length)
-        {
-            return Task.CompletedTask;
-        }
-
+        IReadOnlyList<ChargePointControl> controls;
         var meterSnapshot = meter.Snapshot;
-        lock (_gateLock)
+        lock (_lock)
         {
-            for (var i = 0; i < entries.Count; i++)
+            controls = _controls;
+            if (allocator is null || controls.Count != _demands.Length)
             {
-                _demands[i] = DemandOf(entries[i]);
+                return;
+            }
+
+            for (var i = 0; i < controls.Count; i++)
+            {
+                _demands[i] = DemandOf(controls[i]);
                 if (_demands[i].State == ChargePointState.Offline)
                 {
-                    _gate.Forget(i);
+                    _gate.Forget(controls[i].Key);
                 }
                 else
                 {
-                    _gate.Measured(i, entries[i].Status.CurrentsA.Max);
+                    _gate.Measured(controls[i].Key, controls[i].Status.CurrentsA.Max);
                 }
             }
         }
@@ -42,23 +43,24 @@ internal sealed partial class SiteController
         if (meterSnapshot.FreshReading is { } reading && reading.Timestamp != _lastReadingAt)
         {
             _lastReadingAt = reading.Timestamp;
-            MeterToSetpoint = timeProvider.GetUtcNow() - reading.Timestamp;
+            _meterToSetpoint = timeProvider.GetUtcNow() - reading.Timestamp;
         }
 
-        for (var i = 0; i < entries.Count; i++)
+        lock (_lock)
         {
-            var entry = entries[i];
-            entry.SetpointA = allocation.SetpointA[i];
-            entry.LimitedBy = allocation.LimitedBy[i];
-            entry.State = allocation.States[i];
-            entry.GridPhases = allocation.GridPhases[i];
+            for (var i = 0; i < controls.Count; i++)
+            {
+                var control = controls[i];
+                control.SetpointA = allocation.SetpointA[i];
+                control.LimitedBy = allocation.LimitedBy[i];
+                control.State = allocation.States[i];
+                control.GridPhases = allocation.GridPhases[i];
+            }
         }
 
-        registry.Publish(Summarize(allocation, entries));
-
-        var allReductionsSent = Send(entries, allocation.Plan.Reductions, reduction: true, cancellationToken);
+        var allReductionsSent = Send(controls, allocation.Plan.Reductions, reduction: true, cancellationToken);
         bool increasesAllowed;
-        lock (_gateLock)
+        lock (_lock)
         {
             // Always ask the gate: it also clears the reductions that have settled (the status shows the rest).
             var gateOpen = _gate.IncreasesAllowed();
@@ -67,28 +69,29 @@ internal sealed partial class SiteController
 
         if (increasesAllowed)
         {
-            Send(entries, allocation.Plan.Increases, reduction: false, cancellationToken);
+            Send(controls, allocation.Plan.Increases, reduction: false, cancellationToken);
         }
 
-        Cycles++;
-        return Task.CompletedTask;
+        _cycles++;
+        Publish(controls, allocation, meterSnapshot);
     }
 
-    private static ChargePointDemand DemandOf(ChargePointEntry entry)
+    /// <summary>What the allocator needs of one charge point (called under the lock).</summary>
+    private static ChargePointDemand DemandOf(ChargePointControl control)
     {
-        var s = entry.Status;
-        if (entry.UnresponsiveSince is { } since && s.LastSeen > since.AddSeconds(1))
+        var s = control.Status;
+        if (control.UnresponsiveSince is { } since && s.LastSeen > since.AddSeconds(1))
         {
             // It answers again: plan from what the station itself reports, since an unanswered command may or may not
             // have been applied.
-            entry.UnresponsiveSince = null;
-            entry.CommandInFlightA = null;
-            entry.CommandedA = null;
+            control.UnresponsiveSince = null;
+            control.CommandInFlightA = null;
+            control.CommandedA = null;
         }
 
         // A command still on its way may be in force already: plan from the higher of the two.
-        var commanded = Math.Max(entry.CommandedA ?? s.SetpointA, entry.CommandInFlightA ?? 0);
-        if (entry.Driver is null || !s.Online || entry.UnresponsiveSince is not null)
+        var commanded = Math.Max(control.CommandedA ?? s.SetpointA, control.CommandInFlightA ?? 0);
+        if (control.Driver is null || !s.Online || control.UnresponsiveSince is not null)
         {
             return new ChargePointDemand
             {
@@ -141,104 +144,88 @@ internal sealed partial class SiteController
     /// <summary>
     /// Sends the changes in the background, one command per station at a time. Returns false when a change had to
     /// wait for a command still on its way to its station: a reduction held back that way keeps this cycle's
-    /// increases back too.
+    /// increases back too. A change the station has acknowledged meanwhile (between the plan and now) is not sent again.
     /// </summary>
-    private bool Send(IReadOnlyList<ChargePointEntry> entries, IReadOnlyList<SetpointChange> changes, bool reduction, CancellationToken cancellationToken)
+    private bool Send(IReadOnlyList<ChargePointControl> controls, IReadOnlyList<SetpointChange> changes, bool reduction, CancellationToken cancellationToken)
     {
-        var inFlight = _inFlight;
-        var gate = _gate;
         var allSent = true;
         foreach (var change in changes)
         {
-            lock (_gateLock)
+            var control = controls[change.ChargePoint];
+            lock (_lock)
             {
-                if (inFlight[change.ChargePoint] == 1)
+                if (control.Sending)
                 {
                     allSent = false; // a command to this station is still on its way
                     continue;
                 }
 
-                inFlight[change.ChargePoint] = 1;
-                entries[change.ChargePoint].CommandInFlightA = change.ToA;
+                if (control.CommandedA == change.ToA && control.CommandInFlightA is null && control.UnresponsiveSince is null)
+                {
+                    continue; // acknowledged after the plan was made
+                }
+
+                control.Sending = true;
+                control.CommandInFlightA = change.ToA;
                 if (reduction)
                 {
-                    gate.Sent(change.ChargePoint, change.ToA);
+                    _gate.Sent(control.Key, change.ToA);
                 }
             }
 
-            _ = SendOneAsync(entries[change.ChargePoint], change, reduction, gate, inFlight, cancellationToken);
+            _ = SendOneAsync(control, change.ToA, reduction, cancellationToken);
         }
 
         return allSent;
     }
 
-    private async Task SendOneAsync(
-        ChargePointEntry entry, SetpointChange change, bool reduction, ReductionGate gate, int[] inFlight, CancellationToken cancellationToken)
+    private async Task SendOneAsync(ChargePointControl control, double setpointA, bool reduction, CancellationToken cancellationToken)
     {
         try
         {
-            if (entry.Driver is null)
+            if (control.Driver is not { } driver)
             {
                 return;
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(CommandTimeout);
-            StationCommandResult result;
-            try
-            {
-                result = await entry.Driver.SetCurrentAsync(change.ToA, timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                result = StationCommandResult.TimedOut("no answer in time");
-            }
-            catch (Exception ex)
-            {
-                // A driver fault must not stop the loop: the command counts as unanswered, the station will go offline.
-                result = StationCommandResult.TimedOut(ex.Message);
-            }
-
+            var result = await CommandAsync(driver, setpointA, cancellationToken);
             if (result.Outcome == StationCommandOutcome.Accepted)
             {
-                entry.CommandedA = change.ToA;
-                lock (_gateLock)
+                lock (_lock)
                 {
+                    control.CommandedA = setpointA;
                     if (reduction)
                     {
-                        gate.Acknowledged(change.ChargePoint);
+                        _gate.Acknowledged(control.Key);
                     }
-
-                    inFlight[change.ChargePoint] = 0;
                 }
             }
             else
             {
                 // Not acknowledged: the station keeps (as far as we know) its old setpoint. Until it is heard from
                 // again it counts as unreachable, so its old current stays reserved and increases elsewhere are safe;
-                // the gate entry goes with the in-flight mark, atomically, so a re-sent reduction is never forgotten.
-                lock (_gateLock)
+                // the gate entry goes in the same step, so a re-sent reduction is never forgotten.
+                lock (_lock)
                 {
-                    entry.UnresponsiveSince = timeProvider.GetUtcNow();
-                    gate.Forget(change.ChargePoint);
-                    inFlight[change.ChargePoint] = 0;
+                    control.UnresponsiveSince = timeProvider.GetUtcNow();
+                    _gate.Forget(control.Key);
                 }
 
                 if (!cancellationToken.IsCancellationRequested)
                 {
-                    ControlLog.SetpointNotAcknowledged(_logger, entry.Id, change.ToA, result.Outcome.ToString(), result.Reason ?? "");
+                    ControlLog.SetpointNotAcknowledged(logger, control.Id, setpointA, result.Outcome.ToString(), result.Reason ?? "");
                 }
             }
         }
         finally
         {
-            lock (_gateLock)
+            lock (_lock)
             {
-                inFlight[change.ChargePoint] = 0;
-                if (entry.UnresponsiveSince is null)
+                control.Sending = false;
+                if (control.UnresponsiveSince is null)
                 {
                     // Answered. An unanswered command keeps counting (it may have been applied) until the station is heard again.
-                    entry.CommandInFlightA = null;
+                    control.CommandInFlightA = null;
                 }
             }
 
@@ -246,9 +233,46 @@ internal sealed partial class SiteController
         }
     }
 
-    private static AllocationSummary Summarize(Allocation allocation, IReadOnlyList<ChargePointEntry> entries) => new(
-        allocation.At,
-        new NodeSummary("site", allocation.Site.LimitA, allocation.Site.SetpointSumA),
-        [.. allocation.Clusters.Select(c => new NodeSummary(c.Id, c.LimitA, c.SetpointSumA))],
-        [.. allocation.Queue.Select(i => entries[i].Id)]);
+    /// <summary>The driver's answer to a setpoint; a timeout or a driver fault counts as no answer (never thrown).</summary>
+    private static async Task<StationCommandResult> CommandAsync(IStationDriver driver, double setpointA, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CommandTimeout);
+        try
+        {
+            return await driver.SetCurrentAsync(setpointA, timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return StationCommandResult.TimedOut("no answer in time");
+        }
+        catch (Exception ex)
+        {
+            // A driver fault must not stop the loop: the command counts as unanswered, the station will go offline.
+            return StationCommandResult.TimedOut(ex.Message);
+        }
+    }
+
+    private void Publish(IReadOnlyList<ChargePointControl> controls, Allocation allocation, GridMeterSnapshot meterSnapshot)
+    {
+        SiteSnapshot snapshot;
+        lock (_lock)
+        {
+            snapshot = new SiteSnapshot
+            {
+                At = allocation.At,
+                ChargePoints = [.. controls.Select(c => c.ToSnapshot())],
+                Allocation = new AllocationSummary(
+                    allocation.At,
+                    new NodeSummary("site", allocation.Site.LimitA, allocation.Site.SetpointSumA),
+                    [.. allocation.Clusters.Select(c => new NodeSummary(c.Id, c.LimitA, c.SetpointSumA))],
+                    [.. allocation.Queue.Select(i => controls[i].Id)]),
+                Meter = meterSnapshot,
+                Backend = backend.Live.Current,
+                Controller = new ControllerStatistics(_cycles, _meterToSetpoint, _gate.PendingCount, controls.Count(c => c.Sending)),
+            };
+        }
+
+        snapshots.Live.Publish(snapshot);
+    }
 }

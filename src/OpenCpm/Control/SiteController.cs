@@ -1,8 +1,8 @@
-using System.Net;
+using OpenCpm.Backend;
 using OpenCpm.Core.LoadManagement;
 using OpenCpm.Data;
 using OpenCpm.Meter;
-using OpenCpm.Protocols.Keba;
+using OpenCpm.Settings;
 using OpenCpm.Stations;
 
 namespace OpenCpm.Control;
@@ -11,69 +11,56 @@ namespace OpenCpm.Control;
 /// The control loop (architecture.md): stations and meter → <see cref="Allocator"/> → setpoints, on every relevant
 /// event and at least once a second. Reductions are sent and acknowledged before increases (through the Core
 /// <see cref="ReductionGate"/>). A failing station or an exception in one cycle never stops the loop: the station
-/// shows as offline and its failsafe or last current stays reserved.
+/// shows as offline and its failsafe or last current stays reserved. After every cycle the site is published as an
+/// immutable <see cref="SiteSnapshot"/>. Stations are reached only through their <see cref="IStationProtocol"/>.
 /// </summary>
 internal sealed partial class SiteController(
-    SettingsStore settings,
+    SettingsService settings,
     GridMeterPoller meter,
-    KebaUdpEndpoint kebaEndpoint,
-    ChargePointRegistry registry,
+    IEnumerable<IStationProtocol> protocols,
+    SiteSnapshots snapshots,
+    BackendLinkStatus backend,
     TimeProvider timeProvider,
-    ILoggerFactory loggerFactory) : BackgroundService
+    ILogger<SiteController> logger) : BackgroundService
 {
     private static readonly TimeSpan CycleInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly ILogger _logger = loggerFactory.CreateLogger<SiteController>();
+    private readonly IReadOnlyList<IStationProtocol> _protocols = [.. protocols];
     private readonly WakeableLoop _loop = new(CycleInterval, timeProvider);
-    private readonly List<(ChargePointEntry Entry, CancellationTokenSource Stop, Task Run)> _running = [];
+
+    /// <summary>Guards every <see cref="ChargePointControl"/>, the gate and the list (the cycle and the background sends).</summary>
+    private readonly Lock _lock = new();
+    private readonly ReductionGate _gate = new(timeProvider);
+    private IReadOnlyList<ChargePointControl> _controls = [];
+    private int _nextKey;
     private Allocator? _allocator;
-    private readonly Lock _gateLock = new();
-    private ReductionGate _gate = new(timeProvider);
-    private int[] _inFlight = [];
-    private DateTimeOffset _lastReadingAt;
     private ChargePointDemand[] _demands = [];
+    private DateTimeOffset _lastReadingAt;
+    private TimeSpan? _meterToSetpoint;
+    private long _cycles;
     private volatile bool _reload = true;
-    private bool _kebaAvailable;
-
-    /// <summary>Number of completed control cycles (for monitoring and tests).</summary>
-    public long Cycles { get; private set; }
-
-    /// <summary>Reductions sent and not yet acknowledged (increases wait for them).</summary>
-    public int PendingReductions
-    {
-        get
-        {
-            lock (_gateLock)
-            {
-                return _gate.PendingCount;
-            }
-        }
-    }
-
-    /// <summary>Setpoint commands on their way to stations right now.</summary>
-    public int CommandsInFlight => _inFlight.Count(f => Volatile.Read(ref f) == 1);
-
-    /// <summary>Time from the last new meter reading to the setpoints computed from it (inside the process).</summary>
-    public TimeSpan? MeterToSetpoint { get; private set; }
 
     /// <summary>Asks for a new cycle now (a station, the meter or a setting changed).</summary>
     public void Wake() => _loop.Wake();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        StartKebaEndpoint();
-        settings.Changed += OnSettingsChanged;
-        meter.Changed += OnMeterChanged;
+        foreach (var protocol in _protocols)
+        {
+            protocol.Start();
+        }
+
+        using var settingsChanges = settings.Changes.Subscribe(OnSettingsChanged);
+        using var meterChanges = meter.Snapshots.Subscribe(_ => Wake());
+        using var backendChanges = backend.Live.Subscribe(_ => Wake());
         try
         {
-            await _loop.RunAsync(StepAsync, ex => ControlLog.CycleFailed(_logger, ex), stoppingToken);
+            await _loop.RunAsync(StepAsync, ex => ControlLog.CycleFailed(logger, ex), stoppingToken);
         }
         finally
         {
-            settings.Changed -= OnSettingsChanged;
-            meter.Changed -= OnMeterChanged;
-            await StopDriversAsync(_running.ToList());
+            await StopDriversAsync(_controls);
         }
     }
 
@@ -85,80 +72,82 @@ internal sealed partial class SiteController(
             await ReloadAsync(cancellationToken);
         }
 
-        await RunCycleAsync(cancellationToken);
+        RunCycle(cancellationToken);
     }
 
-    /// <summary>Binds UDP 7090; if that fails (port taken), KEBA stations show offline and everything else runs.</summary>
-    private void StartKebaEndpoint()
+    private void OnSettingsChanged(SettingsChange change)
     {
-        try
+        if (change.Area is SettingsChange.SiteArea or SettingsChange.LoadedArea || change.Area == MeterSettings.Key)
         {
-            kebaEndpoint.Start();
-            _kebaAvailable = true;
-        }
-        catch (System.Net.Sockets.SocketException ex)
-        {
-            ControlLog.KebaEndpointUnavailable(_logger, ex.Message);
+            _reload = true;
+            Wake();
         }
     }
 
-    private void OnSettingsChanged(object? sender, string key)
-    {
-        _reload = true;
-        Wake();
-    }
-
-    private void OnMeterChanged(object? sender, GridMeterSnapshot snapshot) => Wake();
-
-    /// <summary>Reads the configuration: site settings for the allocator, a driver per charge point, the meter.</summary>
+    /// <summary>
+    /// Takes the configuration in: the allocator's settings, the meter's, and a driver per charge point. A charge
+    /// point whose station is unchanged keeps its driver and state; a replaced driver is stopped before its
+    /// replacement starts (both would read the same station's messages).
+    /// </summary>
     private async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        var site = await settings.GetSiteAsync(cancellationToken);
-        var installations = await settings.GetChargePointsAsync(cancellationToken);
-        var meterSettings = await settings.GetAsync<MeterSettings>(cancellationToken);
+        var snapshot = await settings.GetAsync(cancellationToken);
+        var configuration = snapshot.Site;
+        ApplyMeterSettings(snapshot.Get<MeterSettings>(), configuration.Site);
 
-        ApplyMeterSettings(meterSettings, site);
-
-        var previous = _running.ToDictionary(r => r.Entry.Id, StringComparer.Ordinal);
-        var entries = new List<ChargePointEntry>(site.ChargePoints.Count);
-        var keep = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var cp in site.ChargePoints)
+        var previous = _controls.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var kept = new Dictionary<string, ChargePointControl>(StringComparer.Ordinal);
+        foreach (var installation in configuration.ChargePoints)
         {
-            var installation = installations.FirstOrDefault(i => i.Id == cp.Id) ?? new ChargePointInstallation { Settings = cp };
-            if (previous.TryGetValue(cp.Id, out var running) && SameStation(running.Entry.Installation, installation))
+            if (previous.TryGetValue(installation.Id, out var control) && SameStation(control.Installation, installation))
             {
-                running.Entry.Installation = installation;
-                entries.Add(running.Entry);
-                keep.Add(cp.Id);
-                continue;
+                kept[installation.Id] = control;
             }
-
-            var entry = new ChargePointEntry(installation, CreateDriver(installation));
-            entries.Add(entry);
-            StartDriver(entry, cancellationToken);
         }
 
-        var stale = _running.Where(r => !keep.Contains(r.Entry.Id) && !entries.Contains(r.Entry)).ToList();
-        _running.RemoveAll(stale.Contains);
+        var stale = _controls.Where(c => !kept.ContainsKey(c.Id)).ToList();
         await StopDriversAsync(stale);
+
+        var controls = new List<ChargePointControl>(configuration.ChargePoints.Count);
+        foreach (var installation in configuration.ChargePoints)
+        {
+            if (kept.TryGetValue(installation.Id, out var control))
+            {
+                lock (_lock)
+                {
+                    control.Installation = installation;
+                }
+            }
+            else
+            {
+                control = CreateControl(installation);
+                StartDriver(control, cancellationToken);
+            }
+
+            controls.Add(control);
+        }
 
         if (_allocator is null)
         {
-            _allocator = new Allocator(site, timeProvider);
+            _allocator = new Allocator(configuration.Site, timeProvider);
         }
         else
         {
-            _allocator.UpdateSettings(site);
+            _allocator.UpdateSettings(configuration.Site);
         }
 
-        _demands = new ChargePointDemand[entries.Count];
-        _inFlight = new int[entries.Count];
-        lock (_gateLock)
+        lock (_lock)
         {
-            _gate = new ReductionGate(timeProvider);
+            foreach (var control in stale)
+            {
+                _gate.Forget(control.Key);
+            }
+
+            _controls = controls;
+            _demands = new ChargePointDemand[controls.Count];
         }
-        registry.Replace(entries);
-        ControlLog.Configured(_logger, entries.Count, site.MaxCurrentA);
+
+        ControlLog.Configured(logger, controls.Count, configuration.Site.MaxCurrentA);
     }
 
     private void ApplyMeterSettings(MeterSettings m, SiteSettings site)
@@ -184,7 +173,7 @@ internal sealed partial class SiteController(
             }
             catch (ArgumentException ex)
             {
-                ControlLog.MeterSettingsRefused(_logger, ex.Message);
+                ControlLog.MeterSettingsRefused(logger, ex.Message);
             }
         }
     }
@@ -192,42 +181,33 @@ internal sealed partial class SiteController(
     private static bool SameStation(ChargePointInstallation a, ChargePointInstallation b) =>
         a.Driver == b.Driver && a.Address == b.Address && a.Settings.FailsafeCurrentA == b.Settings.FailsafeCurrentA;
 
-    private KebaStationDriver? CreateDriver(ChargePointInstallation installation)
+    private ChargePointControl CreateControl(ChargePointInstallation installation)
     {
-        if (installation.Driver != StationDriverKind.Keba || !_kebaAvailable)
+        var key = Interlocked.Increment(ref _nextKey);
+        var protocol = _protocols.FirstOrDefault(p => p.Kind == installation.Driver);
+        var created = protocol?.CreateDriver(installation) ?? StationDriverResult.None($"no protocol {installation.Driver} is available");
+        if (created.Problem is { } problem)
         {
-            ControlLog.DriverUnavailable(_logger, installation.Id, installation.Driver.ToString());
-            return null;
+            ControlLog.DriverUnavailable(logger, installation.Id, problem);
         }
 
-        if (!IPAddress.TryParse(installation.Address, out var address))
-        {
-            ControlLog.AddressMissing(_logger, installation.Id, installation.Address ?? "");
-            return null;
-        }
-
-        return new KebaStationDriver(
-            new KebaStationDriverOptions
-            {
-                ChargePointId = installation.Id,
-                Address = address,
-                FailsafeCurrentA = installation.Settings.FailsafeCurrentA,
-            },
-            kebaEndpoint,
-            timeProvider,
-            loggerFactory.CreateLogger<KebaStationDriver>());
+        return new ChargePointControl(key, installation, created.Driver, created.Problem);
     }
 
-    private void StartDriver(ChargePointEntry entry, CancellationToken cancellationToken)
+    private void StartDriver(ChargePointControl control, CancellationToken cancellationToken)
     {
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var run = entry.Driver is null ? Task.CompletedTask : RunDriverAsync(entry.Driver, stop.Token);
-        _running.Add((entry, stop, run));
+        if (control.Driver is not { } driver)
+        {
+            return;
+        }
+
+        control.Stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        control.StatusSubscription = driver.Status.Subscribe(_ => Wake());
+        control.Run = RunDriverAsync(driver, control.Stop.Token);
     }
 
     private async Task RunDriverAsync(IStationDriver driver, CancellationToken cancellationToken)
     {
-        var pump = PumpStatusAsync(driver, cancellationToken);
         try
         {
             await driver.RunAsync(cancellationToken);
@@ -237,31 +217,25 @@ internal sealed partial class SiteController(
         }
         catch (Exception ex)
         {
-            ControlLog.DriverFailed(_logger, driver.ChargePointId, ex);
-        }
-
-        await pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task PumpStatusAsync(IStationDriver driver, CancellationToken cancellationToken)
-    {
-        await foreach (var _ in driver.StatusChanges.ReadAllAsync(cancellationToken))
-        {
-            Wake();
+            ControlLog.DriverFailed(logger, driver.ChargePointId, ex);
         }
     }
 
-    private static async Task StopDriversAsync(List<(ChargePointEntry Entry, CancellationTokenSource Stop, Task Run)> drivers)
+    private static async Task StopDriversAsync(IReadOnlyList<ChargePointControl> controls)
     {
-        foreach (var (_, stop, _) in drivers)
+        foreach (var control in controls)
         {
-            await stop.CancelAsync();
+            control.StatusSubscription?.Dispose();
+            if (control.Stop is { } stop)
+            {
+                await stop.CancelAsync();
+            }
         }
 
-        foreach (var (_, stop, run) in drivers)
+        foreach (var control in controls)
         {
-            await run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            stop.Dispose();
+            await control.Run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            control.Stop?.Dispose();
         }
     }
 }

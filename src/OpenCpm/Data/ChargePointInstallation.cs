@@ -23,6 +23,4 @@ internal sealed record ChargePointInstallation
     public StationDriverKind Driver { get; init; } = StationDriverKind.Keba;
 
     public string? DisplayName { get; init; }
-
-    public double TotalEnergyWh { get; init; }
 }

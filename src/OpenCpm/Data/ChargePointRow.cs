@@ -19,8 +19,6 @@ internal sealed class ChargePointRow
 
     public string? DisplayName { get; set; }
 
-    public double TotalEnergyWh { get; set; }
-
     public string? Cluster { get; set; }
 
     public PhaseConnection Connection { get; set; }

@@ -43,6 +43,16 @@ internal static class SiteMapping
         MinChargingCurrentA = row.MinChargingCurrentA,
     };
 
+    public static void CopyTo(ChargePointInstallation installation, ChargePointRow row)
+    {
+        CopyTo(installation.Settings, row);
+        row.Serial = installation.Serial;
+        row.Address = installation.Address;
+        row.Driver = installation.Driver;
+        row.DisplayName = installation.DisplayName;
+        row.ConnectorId = installation.ConnectorId;
+    }
+
     public static ClusterRow ToRow(ClusterSettings cluster, int position) => new()
     {
         Id = cluster.Id,
@@ -85,6 +95,5 @@ internal static class SiteMapping
         ConnectorId = row.ConnectorId,
         Driver = row.Driver,
         DisplayName = row.DisplayName,
-        TotalEnergyWh = row.TotalEnergyWh,
     };
 }

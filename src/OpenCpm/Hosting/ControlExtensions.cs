@@ -1,42 +1,41 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenCpm.Backend;
 using OpenCpm.Control;
 using OpenCpm.Data;
 using OpenCpm.Meter;
-using OpenCpm.Protocols.Keba;
 using OpenCpm.Protocols.Modbus;
+using OpenCpm.Sessions;
+using OpenCpm.Stations;
 
 namespace OpenCpm.Hosting;
 
 internal static class ControlExtensions
 {
     /// <summary>
-    /// The KEBA UDP endpoint (configuration <c>Keba:Address</c>, default 0.0.0.0, and <c>Keba:Port</c>, default 7090),
-    /// the grid meter poller with the meter profiles (built-in plus the data folder's), and the control loop.
+    /// The grid meter poller with the meter profiles (built-in plus the data folder's), the control loop and its
+    /// snapshots, the session recorder, station discovery, and the application services the API and UI call.
     /// </summary>
     public static WebApplicationBuilder AddSiteController(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        var keba = builder.Configuration.GetSection("Keba");
-        var address = IPAddress.TryParse(keba["Address"], out var a) ? a : IPAddress.Any;
-        var port = int.TryParse(keba["Port"], out var p) ? p : KebaUdpEndpointOptions.DefaultPort;
-        services.AddSingleton(sp => new KebaUdpEndpoint(
-            new KebaUdpEndpointOptions { Address = address, Port = port },
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<KebaUdpEndpoint>>()));
         services.AddSingleton(sp => MeterProfileCatalog.Load(sp.GetRequiredService<StorageOptions>().DataDirectory));
         services.AddSingleton(sp => new GridMeterPoller(
             sp.GetRequiredService<MeterProfileCatalog>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(sp => sp.GetRequiredService<GridMeterPoller>());
-        services.AddSingleton<ChargePointRegistry>();
+        services.AddSingleton<SiteSnapshots>();
+        services.AddSingleton<BackendLinkStatus>();
         services.AddSingleton<SiteController>();
         services.AddHostedService(sp => sp.GetRequiredService<SiteController>());
         services.AddSingleton<SessionRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionRecorder>());
-        services.AddHostedService<StationDiscovery>();
+        services.AddSingleton<StationDiscovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<StationDiscovery>());
+        services.AddSingleton<StatusService>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<ChargePointCommands>();
         return builder;
     }
 }

@@ -17,11 +17,13 @@ internal static class ControllerHost
             Args = [.. options.HostArgs],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.WebHost.UseUrls(options.Urls ?? NonEmpty(builder.Configuration["Urls"]) ?? ControllerOptions.DefaultUrls);
+        var hostSettings = HostSettings.Read(options, builder.Configuration);
+        builder.WebHost.UseUrls(hostSettings.Urls);
 
         builder.AddLogging();
-        builder.AddStorage(DataDirectory(options, builder.Configuration));
+        builder.AddStorage(hostSettings.DataDirectory);
         builder.AddSecurity(options.AdminPassword);
+        builder.AddStations(hostSettings.Keba);
         builder.AddSiteController();
         builder.AddApi();
         options.ConfigureServices?.Invoke(builder);
@@ -44,9 +46,4 @@ internal static class ControllerHost
     public static IReadOnlyList<string> ListeningAddresses(this WebApplication app) =>
         [.. app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses];
-
-    private static string DataDirectory(ControllerOptions options, ConfigurationManager configuration) =>
-        Path.GetFullPath(options.DataDirectory ?? NonEmpty(configuration["OpenCpm:DataDirectory"]) ?? ControllerOptions.DefaultDataDirectory);
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenCpm.Data;
+using OpenCpm.Settings;
 
 namespace OpenCpm.Hosting;
 
@@ -16,6 +17,8 @@ internal static class StorageExtensions
         builder.Services.AddDbContextFactory<OpenCpmDbContext>(db => db.UseSqlite($"Data Source={options.DatabasePath}"));
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddSingleton<SettingsStore>();
+        builder.Services.AddSingleton<SettingsService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SettingsService>()); // loads after the migration
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<EventLog>();
         builder.Services.AddHostedService<StoragePruner>();

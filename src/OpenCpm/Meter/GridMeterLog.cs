@@ -14,7 +14,4 @@ internal static partial class GridMeterLog
 
     [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Grid meter profile problem: {Reason}")]
     public static partial void ProfileProblem(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 4204, Level = LogLevel.Error, Message = "A grid meter change subscriber failed")]
-    public static partial void SubscriberFailed(ILogger logger, Exception exception);
 }

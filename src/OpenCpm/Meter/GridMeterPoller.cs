@@ -1,25 +1,23 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
+using OpenCpm.Live;
 using OpenCpm.Protocols.Modbus;
 
 namespace OpenCpm.Meter;
 
 /// <summary>
 /// Reads the grid meter every poll interval (PeriodicTimer on the injected clock) through its profile and keeps the
-/// latest reading and the connection state. Each new reading and each state change is published at once to
-/// <see cref="Changed"/> and to every <see cref="WatchAsync"/> subscriber. Settings apply at run time.
+/// latest reading and the connection state. Each new reading and each state change is published at once on
+/// <see cref="Snapshots"/>. Settings apply at run time.
 /// </summary>
-public sealed class GridMeterPoller : BackgroundService
+internal sealed class GridMeterPoller : BackgroundService
 {
     private readonly MeterProfileCatalog _profiles;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
-    private readonly List<Channel<GridMeterSnapshot>> _subscribers = [];
     private CancellationTokenSource _settingsChanged = new();
-    private GridMeterSnapshot _snapshot;
+    private readonly LiveValue<GridMeterSnapshot> _snapshots;
     private GridMeterSettings _settings;
     private DateTimeOffset _configuredAt;
     private DateTimeOffset? _lastReadingAt;
@@ -36,22 +34,13 @@ public sealed class GridMeterPoller : BackgroundService
         settings ??= GridMeterSettings.Disabled;
         ThrowIfInvalid(settings);
         _settings = settings;
-        _snapshot = new GridMeterSnapshot(settings, settings.IsConfigured ? GridMeterState.Connecting : GridMeterState.NotConfigured, null, ProfileProblem(settings));
+        _snapshots = new(new GridMeterSnapshot(settings, settings.IsConfigured ? GridMeterState.Connecting : GridMeterState.NotConfigured, null, ProfileProblem(settings)));
     }
 
-    /// <summary>Raised after every new reading and every state or settings change (on the polling thread).</summary>
-    public event EventHandler<GridMeterSnapshot>? Changed;
+    /// <summary>Every new reading and every state or settings change (published on the polling thread).</summary>
+    public LiveValue<GridMeterSnapshot> Snapshots => _snapshots;
 
-    public GridMeterSnapshot Snapshot
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _snapshot;
-            }
-        }
-    }
+    public GridMeterSnapshot Snapshot => _snapshots.Current;
 
     public GridMeterState State => Snapshot.State;
 
@@ -80,32 +69,6 @@ public sealed class GridMeterPoller : BackgroundService
             settings, settings.IsConfigured ? GridMeterState.Connecting : GridMeterState.NotConfigured, null, profile is null ? ProfileProblem(settings) : null));
         previous.Cancel();
         previous.Dispose();
-    }
-
-    /// <summary>The current snapshot, then every change until cancelled. Slow readers skip to the newest snapshots.</summary>
-    public async IAsyncEnumerable<GridMeterSnapshot> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var channel = Channel.CreateBounded<GridMeterSnapshot>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        lock (_lock)
-        {
-            channel.Writer.TryWrite(_snapshot);
-            _subscribers.Add(channel);
-        }
-
-        try
-        {
-            await foreach (var snapshot in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return snapshot;
-            }
-        }
-        finally
-        {
-            lock (_lock)
-            {
-                _subscribers.Remove(channel);
-            }
-        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -176,7 +139,7 @@ public sealed class GridMeterPoller : BackgroundService
         GridMeterSnapshot next;
         lock (_lock)
         {
-            previous = _snapshot;
+            previous = _snapshots.Current;
             if (!ReferenceEquals(_settings, settings))
             {
                 return;
@@ -217,27 +180,13 @@ public sealed class GridMeterPoller : BackgroundService
                 return;
             }
 
-            previousState = _snapshot.State;
-            _snapshot = snapshot;
-            foreach (var subscriber in _subscribers)
-            {
-                subscriber.Writer.TryWrite(snapshot);
-            }
+            previousState = _snapshots.Current.State;
+            _snapshots.Publish(snapshot); // under the lock: snapshots are published in order, and never an old meter's
         }
 
         if (previousState != snapshot.State)
         {
             GridMeterLog.StateChanged(_logger, previousState, snapshot.State);
-        }
-
-        try
-        {
-            Changed?.Invoke(this, snapshot);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A failing subscriber must not stop the meter loop.
-            GridMeterLog.SubscriberFailed(_logger, e);
         }
     }
 

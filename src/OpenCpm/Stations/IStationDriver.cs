@@ -1,30 +1,27 @@
-using System.Threading.Channels;
+using OpenCpm.Live;
 
 namespace OpenCpm.Stations;
 
 /// <summary>
-/// The controller's view of one charge point, whatever protocol it speaks (KEBA UDP today, OCPP later).
+/// The controller's view of one charge point, whatever protocol it speaks (created by its <see cref="IStationProtocol"/>).
 /// <para>
-/// Lifecycle: the host creates the driver and runs <see cref="RunAsync"/> for as long as the charge point is
-/// managed. <see cref="Status"/> is always the latest immutable snapshot; every change (except a mere
-/// <see cref="StationStatus.LastSeen"/> update) is also written to <see cref="StatusChanges"/>, a channel meant for
-/// one reader (the control loop) that keeps the newest 64 snapshots. Commands never throw for a station's
-/// behaviour: they return a <see cref="StationCommandResult"/> (accepted, rejected with a reason, unsupported, or
-/// timed out). Only cancellation throws.
+/// Lifecycle: the controller runs <see cref="RunAsync"/> for as long as the charge point is managed and waits for it
+/// to end before a replacement driver for the same station starts. <see cref="Status"/> is always the latest immutable
+/// snapshot, published on every change (a mere <see cref="StationStatus.LastSeen"/> update is set quietly). Other
+/// things the station reports (a card presented) go to <see cref="StationEvents"/>. Commands never throw for a
+/// station's behaviour: they return a <see cref="StationCommandResult"/> (accepted, rejected with a reason,
+/// unsupported, or timed out). Only cancellation throws.
 /// </para>
 /// </summary>
-public interface IStationDriver
+internal interface IStationDriver
 {
     string ChargePointId { get; }
 
     /// <summary>The latest snapshot; State is <c>Offline</c> until the station has answered.</summary>
-    StationStatus Status { get; }
+    LiveValue<StationStatus> Status { get; }
 
-    /// <summary>What the station is, once known (from report 1 for KEBA); null before.</summary>
+    /// <summary>What the station is, once known; null before.</summary>
     StationCapabilities? Capabilities { get; }
-
-    /// <summary>Snapshots in order of change, for one reader.</summary>
-    ChannelReader<StationStatus> StatusChanges { get; }
 
     /// <summary>Polls the station, keeps its failsafe watchdog fed and tracks online/offline until cancelled.</summary>
     Task RunAsync(CancellationToken cancellationToken);

@@ -1,25 +1,29 @@
+using OpenCpm.Core.Sessions;
+
 namespace OpenCpm.Stations;
 
-/// <summary>A session from the station's own log.</summary>
-public sealed record StationSessionRecord
+/// <summary>A session from the station's own log, in the controller's terms (the driver translates the protocol's codes).</summary>
+internal sealed record StationSessionRecord
 {
+    /// <summary>The station's own number of the session.</summary>
     public required long SessionId { get; init; }
 
-    public bool Ended { get; init; }
+    /// <summary>When it started; null when the station keeps no clock (or the record does not say).</summary>
+    public DateTimeOffset? StartedAt { get; init; }
 
-    /// <summary>Station time as it reports it (<c>YYYY-MM-DD hh:mm:ss.000</c> UTC, or uptime digits without a clock).</summary>
-    public string Started { get; init; } = "";
+    /// <summary>When it ended; null while it runs or when the station keeps no clock.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
 
-    public string EndedAt { get; init; } = "";
+    /// <summary>Why it ended; null while it still runs.</summary>
+    public StopReason? EndReason { get; init; }
+
+    public bool Ended => EndReason is not null;
 
     public double EnergyWh { get; init; }
 
-    /// <summary>Meter reading at session start.</summary>
+    /// <summary>Meter reading at session start (0 when the station does not say).</summary>
     public double MeterStartWh { get; init; }
 
-    /// <summary>16 hex digits; null when no card was used.</summary>
+    /// <summary>The card of the session as the station reports it; null when no card was used.</summary>
     public string? RfidTag { get; init; }
-
-    /// <summary>KEBA: 1 unplugged, 10 deauthorized by the card; 0 still running.</summary>
-    public int EndReason { get; init; }
 }

@@ -21,4 +21,7 @@ internal static partial class StationsLog
     [LoggerMessage(EventId = 3105, Level = LogLevel.Information,
         Message = "Charge point {ChargePointId} offers {UserMilliA} mA (enable user {EnableUser}) instead of the commanded {CommandedMilliA} mA (reboot, unplug reset or another client); commanding it again")]
     public static partial void LimitLost(ILogger logger, string chargePointId, int userMilliA, int enableUser, int commandedMilliA);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Warning, Message = "Station discovery failed: {Reason}")]
+    public static partial void DiscoveryFailed(ILogger logger, string reason);
 }

@@ -1,3 +1,5 @@
+using OpenCpm.Settings;
+using OpenCpm.Control;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -27,7 +29,7 @@ public sealed class SiteControllerTests
         try
         {
             await using var app = await OpenCpmApplication.StartAsync();
-            var store = app.Service<SettingsStore>();
+            var store = app.Service<SettingsService>();
             var site = new SiteSettings
             {
                 MaxCurrentA = 20,
@@ -74,7 +76,7 @@ public sealed class SiteControllerTests
         try
         {
             await using var app = await OpenCpmApplication.StartAsync();
-            var store = app.Service<SettingsStore>();
+            var store = app.Service<SettingsService>();
             var rotations = new[] { PhaseRotation.L1L2L3, PhaseRotation.L2L3L1, PhaseRotation.L3L1L2 };
             var site = new SiteSettings
             {
@@ -147,7 +149,7 @@ public sealed class SiteControllerTests
         try
         {
             await using var app = await OpenCpmApplication.StartAsync();
-            var store = app.Service<SettingsStore>();
+            var store = app.Service<SettingsService>();
             var site = new SiteSettings
             {
                 MaxCurrentA = 32,
@@ -156,7 +158,7 @@ public sealed class SiteControllerTests
             };
             await ConfigureAsync(store, site, stations);
 
-            await store.SaveAsync(new MeterSettings { Enabled = true, ProfileId = "cg-em24-e1", Host = "127.0.0.1", Port = meter.Port, UnitId = 1, PollSeconds = 1 }, Ct);
+            await store.UpdateAsync<MeterSettings>(_ => new MeterSettings { Enabled = true, ProfileId = "cg-em24-e1", Host = "127.0.0.1", Port = meter.Port, UnitId = 1, PollSeconds = 1 }, "test", null, Ct);
             using var client = await app.CreateClientAsync();
             foreach (var station in stations)
             {
@@ -218,7 +220,7 @@ public sealed class SiteControllerTests
         try
         {
             await using var app = await OpenCpmApplication.StartAsync();
-            var store = app.Service<SettingsStore>();
+            var store = app.Service<SettingsService>();
             var site = new SiteSettings
             {
                 MaxCurrentA = 20,
@@ -241,7 +243,7 @@ public sealed class SiteControllerTests
             // at the 10 A it last acknowledged, so cp2 is raised only once cp1 is down to 10 A.
             stations[1].PlugIn(car);
             await Eventually.TrueAsync(
-                () => app.Service<OpenCpm.Control.ChargePointRegistry>().Find("cp2")?.Status.VehiclePlugged == true,
+                () => app.Service<SiteSnapshots>().Current.Find("cp2")?.Status.VehiclePlugged == true,
                 TimeSpan.FromSeconds(30),
                 "the controller sees the vehicle at cp2");
 
@@ -292,16 +294,8 @@ public sealed class SiteControllerTests
     }
 
     /// <summary>Saves the site and one installation per simulated station (charge point k at station k, connector k + 1).</summary>
-    private static async Task ConfigureAsync(SettingsStore store, SiteSettings site, List<SimulatedKebaStation> stations)
-    {
-        Assert.True((await store.SaveSiteAsync(site, Ct)).IsValid);
-        for (var k = 0; k < stations.Count; k++)
-        {
-            var problems = await store.SaveChargePointAsync(
-                new ChargePointInstallation { Settings = site.ChargePoints[k], Address = stations[k].Address.ToString(), ConnectorId = k + 1 }, Ct);
-            Assert.True(problems.IsValid, string.Join(" ", problems.Errors));
-        }
-    }
+    private static Task ConfigureAsync(SettingsService settings, SiteSettings site, List<SimulatedKebaStation> stations) =>
+        SiteSetup.ConfigureAsync(settings, site, [.. stations.Select(s => s.Address)]);
 
     private static async Task<double> SetpointAsync(HttpClient client, string id)
     {

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using OpenCpm.Data;
+using OpenCpm.Settings;
 using OpenCpm.Simulation.Stations;
 using OpenCpm.Tests.Api;
 using OpenCpm.Tests.Shared;
@@ -27,7 +27,7 @@ public sealed class StationDiscoveryTests
         var search = await client.PostAsync(new Uri("/api/v1/network/discovery/search", UriKind.Relative), null, Ct);
         search.EnsureSuccessStatusCode();
 
-        var installations = await app.Service<SettingsStore>().GetChargePointsAsync(Ct);
+        var installations = (await app.Service<SettingsService>().GetSiteAsync(Ct)).ChargePoints;
         var added = Assert.Single(installations);
         Assert.Equal(station.Address.ToString(), added.Address);
         await Eventually.TrueAsync(

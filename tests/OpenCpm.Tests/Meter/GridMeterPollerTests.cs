@@ -38,7 +38,7 @@ public sealed class GridMeterPollerTests : IAsyncDisposable
         meter.SetHouseholdLoad(new PhaseCurrents(4, 5, 6));
         using var poller = Poller(Fast("cg-em24-e1", meter.Port));
         var changes = new List<GridMeterSnapshot>();
-        poller.Changed += (_, snapshot) => { lock (changes) { changes.Add(snapshot); } };
+        using var watching = poller.Snapshots.Subscribe(snapshot => { lock (changes) { changes.Add(snapshot); } });
         await poller.StartAsync(Ct);
 
         await Eventually.TrueAsync(() => poller.Latest?.CurrentA == new PhaseCurrents(4, 5, 6));
@@ -67,7 +67,7 @@ public sealed class GridMeterPollerTests : IAsyncDisposable
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         cts.CancelAfter(TimeSpan.FromSeconds(10));
         meter.SetHouseholdLoad(new PhaseCurrents(7, 0, 0));
-        await foreach (var snapshot in poller.WatchAsync(cts.Token))
+        await foreach (var snapshot in poller.Snapshots.WatchAsync(cts.Token))
         {
             if (snapshot.FreshReading?.CurrentA.L1 is 7)
             {
@@ -84,7 +84,7 @@ public sealed class GridMeterPollerTests : IAsyncDisposable
         await using var meter = SimulatedGridMeter.Launch(MeterProfileCatalog.BuiltIn.Find("tq-em300")!);
         using var poller = Poller(Fast("tq-em300", meter.Port) with { FallbackPowerW = 0 });
         var states = new List<GridMeterState>();
-        poller.Changed += (_, s) => { lock (states) { states.Add(s.State); } };
+        using var watching = poller.Snapshots.Subscribe(s => { lock (states) { states.Add(s.State); } });
         await poller.StartAsync(Ct);
         await Eventually.TrueAsync(() => poller.State == GridMeterState.Connected);
 

@@ -1,3 +1,4 @@
+using OpenCpm.Settings;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
@@ -26,7 +27,7 @@ public sealed class RecoveryTests
         double savedWh;
         await using (var first = await OpenCpmApplication.StartAsync(data.Path))
         {
-            await site.ConfigureAsync(first.Service<SettingsStore>());
+            await site.ConfigureAsync(first.Service<SettingsService>());
             using var client = await first.CreateClientAsync();
             site.Stations[0].PlugIn(new VehicleSpec { Phases = 3, MaxCurrentA = 16, Reaction = TimeSpan.FromMilliseconds(200) });
             id = (await SessionsClient.WaitForAsync(client, "cp1", s => s.End is null && s.EnergyWh > 1, Timeout, "the vehicle charges")).Id;
@@ -64,7 +65,7 @@ public sealed class RecoveryTests
         await Eventually.TrueAsync(() => second.Logs.Entries.Any(e => e.EventId.Id == 5104), Timeout, "the recorder found the active session");
         Assert.True((await store.GetAsync(id, Ct))!.IsActive, "the session waits for its station first");
 
-        time.Advance(SessionRecorder.StartupReconcileTimeout + TimeSpan.FromSeconds(1));
+        time.Advance(OpenCpm.Sessions.SessionRecorder.StartupReconcileTimeout + TimeSpan.FromSeconds(1));
         await Eventually.TrueAsync(
             async () =>
             {
@@ -88,7 +89,7 @@ public sealed class RecoveryTests
     {
         await using var site = SessionSite.Start(2);
         await using var app = await OpenCpmApplication.StartAsync(logLevel: "Information");
-        await site.ConfigureAsync(app.Service<SettingsStore>());
+        await site.ConfigureAsync(app.Service<SettingsService>());
         using var client = await app.CreateClientAsync();
         var vehicle = new VehicleSpec { Phases = 3, MaxCurrentA = 16, Reaction = TimeSpan.FromMilliseconds(200) };
         site.Stations[0].PlugIn(vehicle);
@@ -101,9 +102,9 @@ public sealed class RecoveryTests
             station.Faults.Silent = true;
         }
 
-        var registry = app.Service<ChargePointRegistry>();
+        var snapshots = app.Service<SiteSnapshots>();
         await Eventually.TrueAsync(
-            () => registry.Entries.All(e => !e.Status.Online),
+            () => snapshots.Current.ChargePoints.All(e => !e.Status.Online),
             TimeSpan.FromSeconds(60),
             "both stations show offline");
         await Eventually.TrueAsync(
@@ -127,7 +128,7 @@ public sealed class RecoveryTests
         Assert.Contains("while the station was unreachable", message, StringComparison.Ordinal);
         Assert.Contains("recovered from the station's log", message, StringComparison.Ordinal);
 
-        await Eventually.TrueAsync(() => registry.Find("cp1")!.Status.Online, Timeout, "cp1 answers again");
+        await Eventually.TrueAsync(() => snapshots.Current.Find("cp1")!.Status.Online, Timeout, "cp1 answers again");
         var continued = await SessionsClient.WaitForAsync(client, "cp1", s => s.Id == stays.Id && s.EnergyWh > stays.EnergyWh + 1, Timeout, "cp1's session goes on");
         Assert.Null(continued.End);
         Assert.Single(await SessionsClient.ListAsync(client, "cp1"));

@@ -1,3 +1,4 @@
+using OpenCpm.Settings;
 using OpenCpm.Control;
 using OpenCpm.Data;
 using OpenCpm.Simulation.Vehicles;
@@ -20,7 +21,7 @@ public sealed class SessionRecorderTests
     {
         await using var site = SessionSite.Start(1);
         await using var app = await OpenCpmApplication.StartAsync();
-        await site.ConfigureAsync(app.Service<SettingsStore>());
+        await site.ConfigureAsync(app.Service<SettingsService>());
         using var client = await app.CreateClientAsync();
 
         site.Stations[0].PlugIn(Vehicle);
@@ -57,7 +58,7 @@ public sealed class SessionRecorderTests
         const string Card = "04a1b2c3d4e5f6a7";
         await using var site = SessionSite.Start(1, k => SessionSite.Profile(k) with { Whitelist = [Card] });
         await using var app = await OpenCpmApplication.StartAsync();
-        await site.ConfigureAsync(app.Service<SettingsStore>());
+        await site.ConfigureAsync(app.Service<SettingsService>());
         using var client = await app.CreateClientAsync();
 
         site.Stations[0].PlugIn(Vehicle);
@@ -71,7 +72,7 @@ public sealed class SessionRecorderTests
         await SessionsClient.WaitForAsync(client, "cp1", s => s.Id == active.Id && s.EnergyWh > 1, Timeout, "the authorized vehicle charges");
         site.Stations[0].PresentCard(Card);
         await Eventually.TrueAsync(
-            () => app.Service<ChargePointRegistry>().Find("cp1")?.Status is { Authorized: false, AuthorizationRequired: true, VehiclePlugged: true },
+            () => app.Service<SiteSnapshots>().Current.Find("cp1")?.Status is { Authorized: false, AuthorizationRequired: true, VehiclePlugged: true },
             Timeout,
             "the controller sees the card end the authorization while the vehicle stays plugged");
         Assert.Null((await SessionsClient.ListAsync(client, "cp1")).Single().End);
@@ -88,7 +89,7 @@ public sealed class SessionRecorderTests
         const string Card = "0a0b0c0d0e0f0001";
         await using var site = SessionSite.Start(1, k => SessionSite.Profile(k) with { Whitelist = [Card] });
         await using var app = await OpenCpmApplication.StartAsync();
-        await site.ConfigureAsync(app.Service<SettingsStore>());
+        await site.ConfigureAsync(app.Service<SettingsService>());
         using var client = await app.CreateClientAsync();
 
         site.Stations[0].PlugIn(Vehicle);
@@ -98,7 +99,7 @@ public sealed class SessionRecorderTests
         var stop = await client.PostAsync(new Uri("/api/v1/chargepoints/cp1/actions/stop", UriKind.Relative), null, Ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, stop.StatusCode);
         await Eventually.TrueAsync(
-            () => app.Service<ChargePointRegistry>().Find("cp1")?.Status is { Authorized: false, VehiclePlugged: true },
+            () => app.Service<SiteSnapshots>().Current.Find("cp1")?.Status is { Authorized: false, VehiclePlugged: true },
             Timeout,
             "the station ends the authorization while the vehicle stays plugged");
         site.Stations[0].Unplug();
@@ -113,9 +114,9 @@ public sealed class SessionRecorderTests
         const string Card = "0badc0ffee000001";
         await using var site = SessionSite.Start(1, k => SessionSite.Profile(k) with { Whitelist = [Card] });
         await using var app = await OpenCpmApplication.StartAsync();
-        await site.ConfigureAsync(app.Service<SettingsStore>());
+        await site.ConfigureAsync(app.Service<SettingsService>());
         using var client = await app.CreateClientAsync();
-        await Eventually.TrueAsync(() => app.Service<ChargePointRegistry>().Find("cp1")?.Status.Online == true, Timeout, "the station answers");
+        await Eventually.TrueAsync(() => app.Service<SiteSnapshots>().Current.Find("cp1")?.Status.Online == true, Timeout, "the station answers");
 
         site.Stations[0].PresentCard(Card);
         site.Stations[0].PlugIn(Vehicle);
@@ -136,7 +137,7 @@ public sealed class SessionRecorderTests
 
         await using (var first = await OpenCpmApplication.StartAsync(data.Path))
         {
-            await site.ConfigureAsync(first.Service<SettingsStore>());
+            await site.ConfigureAsync(first.Service<SettingsService>());
             using var client = await first.CreateClientAsync();
             site.Stations[0].PlugIn(Vehicle);
             site.Stations[1].PlugIn(Vehicle);

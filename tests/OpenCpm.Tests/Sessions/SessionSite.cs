@@ -1,7 +1,8 @@
 using System.Globalization;
 using OpenCpm.Core.LoadManagement;
-using OpenCpm.Data;
+using OpenCpm.Settings;
 using OpenCpm.Simulation.Stations;
+using OpenCpm.Tests.Api;
 using OpenCpm.Tests.Shared;
 
 namespace OpenCpm.Tests.Sessions;
@@ -21,23 +22,15 @@ internal sealed class SessionSite : IAsyncDisposable
         new([.. Enumerable.Range(0, count).Select(k => SimulatedKebaStation.Start(FreePort.LoopbackAddress(), (profile ?? Profile)(k), TimeProvider.System))]);
 
     /// <summary>Writes the site (32 A) and one charge point per station into the host's settings.</summary>
-    public async Task ConfigureAsync(SettingsStore store)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var site = new SiteSettings
-        {
-            MaxCurrentA = 32,
-            ChargePoints = [.. Stations.Select((_, k) => new ChargePointSettings { Id = $"cp{k + 1}", MaxCurrentA = 16, FailsafeCurrentA = 0 })],
-        };
-        var saved = await store.SaveSiteAsync(site, ct);
-        Assert.True(saved.IsValid, string.Join(" ", saved.Errors));
-        for (var k = 0; k < Stations.Count; k++)
-        {
-            var problems = await store.SaveChargePointAsync(
-                new ChargePointInstallation { Settings = site.ChargePoints[k], Address = Stations[k].Address.ToString(), ConnectorId = k + 1 }, ct);
-            Assert.True(problems.IsValid, string.Join(" ", problems.Errors));
-        }
-    }
+    public Task ConfigureAsync(SettingsService settings) =>
+        SiteSetup.ConfigureAsync(
+            settings,
+            new SiteSettings
+            {
+                MaxCurrentA = 32,
+                ChargePoints = [.. Stations.Select((_, k) => new ChargePointSettings { Id = $"cp{k + 1}", MaxCurrentA = 16, FailsafeCurrentA = 0 })],
+            },
+            [.. Stations.Select(s => s.Address)]);
 
     public async ValueTask DisposeAsync()
     {

@@ -73,9 +73,6 @@ namespace OpenCpm.Data.Migrations
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("TotalEnergyWh")
-                        .HasColumnType("REAL");
-
                     b.Property<double?>("UnbalancedLoadLimitA")
                         .HasColumnType("REAL");
 

@@ -1,0 +1,52 @@
+using OpenCpm.Stations.Keba;
+
+namespace OpenCpm.Hosting;
+
+/// <summary>
+/// The host's own settings (command line, then appsettings.json and the environment, then defaults), checked before
+/// anything starts: a bad value stops start-up with one sentence naming the setting.
+/// </summary>
+internal sealed record HostSettings(string DataDirectory, string Urls, KebaOptions Keba)
+{
+    /// <summary>Reads and checks the settings; throws <see cref="ArgumentException"/> with the sentence when one is not usable.</summary>
+    public static HostSettings Read(ControllerOptions options, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var keba = configuration.GetSection(KebaOptions.Section).Get<KebaOptions>() ?? new KebaOptions();
+        if (keba.Problem() is { } kebaProblem)
+        {
+            throw new ArgumentException(kebaProblem);
+        }
+
+        var urls = options.Urls ?? NonEmpty(configuration["Urls"]) ?? ControllerOptions.DefaultUrls;
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                || uri.Scheme is not ("http" or "https"))
+            {
+                throw new ArgumentException($"--urls must be http:// or https:// addresses such as {ControllerOptions.DefaultUrls}, not \"{url}\".");
+            }
+        }
+
+        var dataDirectory = options.DataDirectory ?? NonEmpty(configuration["OpenCpm:DataDirectory"]) ?? ControllerOptions.DefaultDataDirectory;
+        string fullPath;
+        try
+        {
+            fullPath = Path.GetFullPath(dataDirectory);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ArgumentException($"--data-dir must be a folder path, not \"{dataDirectory}\" ({e.Message})", e);
+        }
+
+        if (File.Exists(fullPath))
+        {
+            throw new ArgumentException($"--data-dir \"{fullPath}\" is a file, not a folder.");
+        }
+
+        return new HostSettings(fullPath, urls, keba);
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

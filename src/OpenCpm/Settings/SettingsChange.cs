@@ -1,0 +1,14 @@
+namespace OpenCpm.Settings;
+
+/// <summary>
+/// One saved change, announced after it is stored: the area (<see cref="SiteArea"/> or a settings document's key),
+/// the settings before and after.
+/// </summary>
+internal sealed record SettingsChange(string Area, SettingsSnapshot Before, SettingsSnapshot After)
+{
+    /// <summary>The area of the site limits, clusters and charge points.</summary>
+    public const string SiteArea = "site";
+
+    /// <summary>The first announcement: everything was read from the database.</summary>
+    public const string LoadedArea = "loaded";
+}

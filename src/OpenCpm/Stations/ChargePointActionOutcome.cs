@@ -1,0 +1,11 @@
+namespace OpenCpm.Stations;
+
+internal enum ChargePointActionOutcome
+{
+    Done,
+    NoSuchChargePoint,
+    NoDriver,
+    Unsupported,
+    Refused,
+    TimedOut,
+}
