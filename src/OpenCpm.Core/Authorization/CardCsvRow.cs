@@ -15,7 +15,7 @@ internal static class CardCsvRow
     {
         if (fields.Count != columns.Length)
         {
-            report($"Line {line} has {fields.Count} fields but the header has {columns.Length}.");
+            report($"Line {line} has {fields.Count} field{(fields.Count == 1 ? "" : "s")} but the header has {columns.Length}.");
             return null;
         }
 
