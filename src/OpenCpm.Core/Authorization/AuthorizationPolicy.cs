@@ -92,7 +92,9 @@ public static class AuthorizationPolicy
 
     /// <summary>
     /// The backend's answer to the Authorize that <see cref="Decide"/> asked for, or null when none came (a timeout
-    /// or an error): then the backend counts as unreachable and the offline mode decides.
+    /// or an error): then the backend counts as unreachable and the offline mode decides. The host stores an answer in
+    /// the cache (<see cref="AuthorizationCache.With"/>) unless the idTag is in the card list: list entries never go
+    /// into the cache (OCPP 1.6 §3.5.2).
     /// </summary>
     public static AuthorizationDecision Complete(AuthorizationContext context, CardUid presented, IdTagInfo? answer)
     {

@@ -95,7 +95,6 @@ public static class CardCsv
         }
 
         var columns = MapColumns(fields);
-
         reader.Columns = [.. fields.Select(f => f.Trim())];
         var cards = new List<Card>();
         var lines = new List<int>();
