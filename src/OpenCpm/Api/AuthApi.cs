@@ -15,7 +15,7 @@ internal static class AuthApi
     public const int MaxTokenNameLength = 64;
 
     /// <summary>The event-log source of security events.</summary>
-    public const string Source = "security";
+    public const string Source = LoginService.EventSource;
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -36,8 +36,7 @@ internal static class AuthApi
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
-        LoginRequest body, HttpContext context, UserAccounts users, TokenService tokens, LoginThrottle throttle,
-        EventLog events, ILogger<LoginRequest> logger, CancellationToken cancellationToken)
+        LoginRequest body, HttpContext context, LoginService logins, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(body.Username) || body.Password is null)
         {
@@ -45,11 +44,10 @@ internal static class AuthApi
         }
 
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var wait = throttle.RetryAfter(body.Username, address);
-        if (wait > TimeSpan.Zero)
+        var outcome = await logins.LoginAsync(body.Username, body.Password, address, cancellationToken);
+        if (outcome.LockedOut)
         {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            SecurityLog.LoginLockedOut(logger, body.Username, address, seconds);
+            var seconds = (int)Math.Ceiling(outcome.RetryAfter.TotalSeconds);
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(
                 detail: FormattableString.Invariant($"Too many failed logins for this user or address: try again in {seconds} s."),
@@ -57,44 +55,25 @@ internal static class AuthApi
                 title: "Too many failed logins");
         }
 
-        var user = await users.AuthenticateAsync(body.Username, body.Password, cancellationToken);
-        if (user is null)
+        if (!outcome.Succeeded)
         {
-            var lockout = throttle.RecordFailure(body.Username, address);
-            SecurityLog.LoginFailed(logger, body.Username, address);
-            if (lockout > TimeSpan.Zero)
-            {
-                await events.WarningAsync(Source, FormattableString.Invariant(
-                    $"Logins for user \"{body.Username}\" or from {address} are locked for {lockout.TotalSeconds:0} s after repeated failures."), cancellationToken);
-            }
-
             return TypedResults.Problem(detail: "The user name or the password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Login failed");
         }
 
-        throttle.RecordSuccess(body.Username);
-        var token = await tokens.IssueLoginTokenAsync(user.Id, cancellationToken);
-        SecurityLog.LoggedIn(logger, user.Name, address);
-        return TypedResults.Ok(new LoginResponse(token.Token, token.ExpiresAt, user.MustChangePassword));
+        return TypedResults.Ok(new LoginResponse(outcome.Token!.Token, outcome.Token.ExpiresAt, outcome.User!.MustChangePassword));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest body, ClaimsPrincipal principal, UserAccounts users, TokenService tokens,
-        EventLog events, ILogger<ChangePasswordRequest> logger, CancellationToken cancellationToken)
+        ChangePasswordRequest body, ClaimsPrincipal principal, LoginService logins, CancellationToken cancellationToken)
     {
         if (body.CurrentPassword is null || body.NewPassword is null)
         {
             return ApiProblems.BadRequest("Both 'currentPassword' and 'newPassword' must be given.");
         }
 
-        if (await users.ChangePasswordAsync(principal.UserId(), body.CurrentPassword, body.NewPassword, cancellationToken) is { } problem)
-        {
-            return ApiProblems.BadRequest(problem);
-        }
-
-        await tokens.RevokeOtherLoginsAsync(principal.UserId(), principal.TokenId(), cancellationToken);
-        SecurityLog.PasswordChanged(logger, principal.UserName());
-        await events.InfoAsync(Source, $"{principal.UserName()} changed their password.", cancellationToken);
-        return TypedResults.NoContent();
+        var problem = await logins.ChangePasswordAsync(
+            principal.UserId(), principal.UserName(), principal.TokenId(), body.CurrentPassword, body.NewPassword, cancellationToken);
+        return problem is null ? TypedResults.NoContent() : ApiProblems.BadRequest(problem);
     }
 
     private static Ok<CurrentUserDto> Me(ClaimsPrincipal principal) =>

@@ -13,6 +13,7 @@ internal static class SecurityExtensions
         builder.Services.AddSingleton<UserAccounts>();
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton<LoginService>();
         builder.Services.AddSingleton<AdminBootstrap>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AdminBootstrap>());
 
