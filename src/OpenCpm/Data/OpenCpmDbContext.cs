@@ -23,6 +23,8 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
 
     public DbSet<TokenRow> Tokens => Set<TokenRow>();
 
+    public DbSet<UserPreferencesRow> UserPreferences => Set<UserPreferencesRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
@@ -33,6 +35,7 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
         configurationBuilder.Properties<StopReason>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<EventSeverity>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<TokenKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<TimeFormat>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -95,6 +98,14 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
             e.HasIndex(t => t.Hash).IsUnique();
             e.Property(t => t.Name).HasMaxLength(64);
             e.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<UserPreferencesRow>(e =>
+        {
+            e.ToTable("UserPreferences");
+            e.HasKey(p => p.UserId);
+            e.Property(p => p.Language).HasMaxLength(8);
+            e.Property(p => p.TimeZone).HasMaxLength(64);
+            e.HasOne(p => p.User).WithOne().HasForeignKey<UserPreferencesRow>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

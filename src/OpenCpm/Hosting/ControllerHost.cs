@@ -26,6 +26,7 @@ internal static class ControllerHost
         builder.AddStations(hostSettings.Keba);
         builder.AddSiteController();
         builder.AddApi();
+        builder.AddWebUi();
         options.ConfigureServices?.Invoke(builder);
 
         var app = builder.Build();
@@ -35,6 +36,7 @@ internal static class ControllerHost
         var api = app.MapApi();
         options.MapApiExtensions?.Invoke(api);
         app.MapHealth();
+        app.MapWebUi();
         return app;
     }
 

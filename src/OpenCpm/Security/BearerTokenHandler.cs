@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -42,20 +41,7 @@ internal sealed class BearerTokenHandler(
             return AuthenticateResult.Fail(BadTokenMessage);
         }
 
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, identity.User.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, identity.User.Name),
-            new(ClaimTypes.Role, identity.User.Role),
-            new(OpenCpmClaims.TokenId, identity.TokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(OpenCpmClaims.TokenKind, identity.Kind.ToString()),
-        };
-        if (identity.User.MustChangePassword)
-        {
-            claims.Add(new Claim(OpenCpmClaims.MustChangePassword, "true"));
-        }
-
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var principal = identity.ToPrincipal(SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -56,6 +56,22 @@ internal sealed class TokenService(IDbContextFactory<OpenCpmDbContext> dbFactory
             .ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>Ends one login (logging out); false when it was not a login token of that user.</summary>
+    public async Task<bool> RevokeLoginAsync(int userId, long tokenId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Tokens.Where(t => t.Id == tokenId && t.UserId == userId && t.Kind == TokenKind.Login)
+            .ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Whether the token with this id still exists and has not expired (a web UI session rechecks it).</summary>
+    public async Task<bool> IsActiveAsync(long tokenId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return await db.Tokens.AnyAsync(t => t.Id == tokenId && (t.ExpiresAt == null || t.ExpiresAt > now), cancellationToken);
+    }
+
     /// <summary>The owner of a valid (known, unexpired) token, else null.</summary>
     public async Task<TokenIdentity?> ValidateAsync(string token, CancellationToken cancellationToken)
     {

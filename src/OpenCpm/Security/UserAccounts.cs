@@ -9,6 +9,10 @@ internal sealed class UserAccounts(IDbContextFactory<OpenCpmDbContext> dbFactory
 {
     public const string AdminName = "admin";
 
+    public const string WrongCurrentPassword = "The current password is wrong.";
+
+    public const string SamePassword = "The new password must differ from the current one.";
+
     private readonly PasswordHasher<UserRow> _hasher = new();
 
     /// <summary>Verified against when the user does not exist, so an unknown name takes as long as a wrong password.</summary>
@@ -80,7 +84,7 @@ internal sealed class UserAccounts(IDbContextFactory<OpenCpmDbContext> dbFactory
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null || _hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
         {
-            return "The current password is wrong.";
+            return WrongCurrentPassword;
         }
 
         if (PasswordPolicy.Check(newPassword) is { } problem)
@@ -90,7 +94,7 @@ internal sealed class UserAccounts(IDbContextFactory<OpenCpmDbContext> dbFactory
 
         if (newPassword == currentPassword)
         {
-            return "The new password must differ from the current one.";
+            return SamePassword;
         }
 
         user.PasswordHash = _hasher.HashPassword(user, newPassword);

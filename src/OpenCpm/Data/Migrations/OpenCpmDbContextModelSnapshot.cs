@@ -279,6 +279,29 @@ namespace OpenCpm.Data.Migrations
                     b.ToTable("Tokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCpm.Data.UserPreferencesRow", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeFormat")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("UserPreferences", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpm.Data.UserRow", b =>
                 {
                     b.Property<int>("Id")
@@ -319,6 +342,17 @@ namespace OpenCpm.Data.Migrations
                     b.HasOne("OpenCpm.Data.UserRow", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("OpenCpm.Data.UserPreferencesRow", b =>
+                {
+                    b.HasOne("OpenCpm.Data.UserRow", "User")
+                        .WithOne()
+                        .HasForeignKey("OpenCpm.Data.UserPreferencesRow", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
