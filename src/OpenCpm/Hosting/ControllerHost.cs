@@ -16,6 +16,8 @@ internal static class ControllerHost
         {
             Args = [.. options.HostArgs],
             ContentRootPath = AppContext.BaseDirectory,
+            // The web UI's static-asset manifests carry the executable's name, also when a test process hosts it.
+            ApplicationName = typeof(ControllerHost).Assembly.GetName().Name,
         });
         var hostSettings = HostSettings.Read(options, builder.Configuration);
         builder.WebHost.UseUrls(hostSettings.Urls);

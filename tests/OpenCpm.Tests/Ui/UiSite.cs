@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using OpenCpm.Tests.Api;
+using OpenCpm.Tests.Demo;
+
+namespace OpenCpm.Tests.Ui;
+
+/// <summary>
+/// A demo site (real host on 127.0.0.1:0, simulated KEBA stations and meter) with a browser page on it; disposing
+/// closes the page and stops the demo (failing the test on logged errors).
+/// </summary>
+internal sealed class UiSite : IAsyncDisposable
+{
+    private UiSite(DemoApplication demo, IBrowserContext context, IPage page)
+    {
+        Demo = demo;
+        Context = context;
+        Page = page;
+    }
+
+    public DemoApplication Demo { get; }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public string Url(string path) => new Uri(Demo.BaseAddress, path).ToString();
+
+    public static async Task<UiSite> StartAsync(BrowserFixture browser, int stations = 3, int clusters = 0, string locale = "en-US")
+    {
+        var demo = await DemoApplication.StartAsync(stations, clusters);
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return new UiSite(demo, context, await context.NewPageAsync());
+    }
+
+    /// <summary>Logs in as admin through the login form (the demo's preset password needs no change).</summary>
+    public async Task LoginAsync(string password = OpenCpmApplication.AdminPassword)
+    {
+        await Page.GotoAsync(Url("/"));
+        await Page.GetByLabel("User name").FillAsync("admin");
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Status", Level = 1 }).WaitForAsync();
+    }
+
+    public Task ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    /// <summary>A client of the demo's REST API logged in as admin (to drive the simulated site).</summary>
+    public Task<HttpClient> ApiAsync() => Demo.CreateClientAsync();
+
+    public static async Task PlugAsync(HttpClient api, string chargePoint)
+    {
+        var response = await api.PostAsJsonAsync($"/api/v1/sim/chargepoints/{chargePoint}/plug", new { phases = 3, maxCurrentA = 16 }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+        await Demo.DisposeAsync();
+    }
+}
