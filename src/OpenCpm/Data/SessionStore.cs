@@ -110,6 +110,16 @@ internal sealed class SessionStore(IDbContextFactory<OpenCpmDbContext> dbFactory
     }
 
     /// <summary>Deletes ended sessions that started more than <see cref="RetentionMonths"/> months ago; returns how many.</summary>
+    /// <summary>The energy of all matching sessions as stored (an active one up to its last stored reading).</summary>
+    public async Task<double> SumEnergyAsync(SessionQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Filter(db.Sessions.AsNoTracking(), query)
+            .Where(s => s.MeterEndWh != null && s.MeterEndWh > s.MeterStartWh)
+            .SumAsync(s => s.MeterEndWh!.Value - s.MeterStartWh, cancellationToken);
+    }
+
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow().AddMonths(-RetentionMonths);

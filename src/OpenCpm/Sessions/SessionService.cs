@@ -18,6 +18,9 @@ internal sealed class SessionService(SessionStore sessions, SessionRecorder reco
     public async Task<ChargingSession?> GetAsync(long id, CancellationToken cancellationToken) =>
         await sessions.GetAsync(id, cancellationToken) is { } session ? recorder.WithLiveEnergy(session) : null;
 
+    /// <summary>The energy of all matching sessions (paging ignored), for the totals of the Charging Sessions page.</summary>
+    public Task<double> TotalEnergyWhAsync(SessionQuery query, CancellationToken cancellationToken) => sessions.SumEnergyAsync(query, cancellationToken);
+
     /// <summary>The matching sessions (paging ignored) as the CSV file of the manual's export, oldest first.</summary>
     public async Task<string> ExportCsvAsync(SessionQuery query, CancellationToken cancellationToken) =>
         SessionCsv.Write((await sessions.ListAsync(query, cancellationToken)).Select(recorder.WithLiveEnergy));

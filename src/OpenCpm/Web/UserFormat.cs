@@ -39,6 +39,16 @@ internal sealed class UserFormat(UserPreferencesStore store, AuthenticationState
 
     public DateTimeOffset ToLocal(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, _zone);
 
+    /// <summary>The moment a day starts in the user's time zone.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, _zone.GetUtcOffset(local));
+    }
+
+    /// <summary>Today in the user's time zone.</summary>
+    public DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToLocal(time.GetUtcNow()).DateTime);
+
     /// <summary>Date and time of day, e.g. 2026-11-24 14:05:09 or 2026-11-24 2:05:09 PM; empty for null.</summary>
     public string DateTime(DateTimeOffset? time) =>
         time is { } t ? ToLocal(t).ToString("yyyy-MM-dd " + ClockPattern, CultureInfo.InvariantCulture) : "";
