@@ -17,6 +17,7 @@ internal sealed partial class SiteController
         var allocator = _allocator;
         IReadOnlyList<ChargePointControl> controls;
         var meterSnapshot = meter.Snapshot;
+        var preferences = _preferences;
         lock (_lock)
         {
             controls = _controls;
@@ -27,7 +28,7 @@ internal sealed partial class SiteController
 
             for (var i = 0; i < controls.Count; i++)
             {
-                _demands[i] = DemandOf(controls[i]);
+                _demands[i] = DemandOf(controls[i]) with { UserLimitA = preferences.LimitFor(controls[i].Id) };
                 if (_demands[i].State == ChargePointState.Offline)
                 {
                     _gate.Forget(controls[i].Key);

@@ -40,6 +40,7 @@ internal sealed partial class SiteController(
     private TimeSpan? _meterToSetpoint;
     private long _cycles;
     private volatile bool _reload = true;
+    private volatile ChargingPreferences _preferences = ChargingPreferences.Default;
 
     /// <summary>Asks for a new cycle now (a station, the meter or a setting changed).</summary>
     public void Wake() => _loop.Wake();
@@ -77,6 +78,12 @@ internal sealed partial class SiteController(
 
     private void OnSettingsChanged(SettingsChange change)
     {
+        if (change.Area == ChargingPreferences.Key || change.Area == SettingsChange.LoadedArea)
+        {
+            _preferences = change.After.Get<ChargingPreferences>();
+            Wake();
+        }
+
         if (change.Area is SettingsChange.SiteArea or SettingsChange.LoadedArea || change.Area == MeterSettings.Key)
         {
             _reload = true;
