@@ -41,11 +41,20 @@ internal sealed class DemoApplication : IAsyncDisposable
 
     public bool ErrorsExpected { get; set; }
 
+    /// <summary>The first-login password the host generated (null when the demo preset one).</summary>
+    public string? GeneratedAdminPassword => _app.GeneratedAdminPassword();
+
     /// <summary>Starts a demo of <paramref name="stations"/> stations; a null <paramref name="dataDirectory"/> = a fresh owned temp folder.</summary>
-    public static async Task<DemoApplication> StartAsync(int stations = 3, int clusters = 0, string? dataDirectory = null, string? csmsUrl = null, string? chargeBoxId = null)
+    public static async Task<DemoApplication> StartAsync(
+        int stations = 3, int clusters = 0, string? dataDirectory = null, string? csmsUrl = null, string? chargeBoxId = null, bool generateAdminPassword = false)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
-        var options = IsolatedOptions(stations, clusters, dataDirectory ?? owned!.Path) with { CsmsUrl = csmsUrl, ChargeBoxId = chargeBoxId };
+        var options = IsolatedOptions(stations, clusters, dataDirectory ?? owned!.Path) with
+        {
+            CsmsUrl = csmsUrl,
+            ChargeBoxId = chargeBoxId,
+            AdminPassword = generateAdminPassword ? null : OpenCpmApplication.AdminPassword,
+        };
         var logs = new RecordingLoggerProvider();
         var site = DemoCommand.StartSite(options, TimeProvider.System);
         try

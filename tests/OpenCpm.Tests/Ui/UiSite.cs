@@ -26,9 +26,10 @@ internal sealed class UiSite : IAsyncDisposable
 
     public string Url(string path) => new Uri(Demo.BaseAddress, path).ToString();
 
-    public static async Task<UiSite> StartAsync(BrowserFixture browser, int stations = 3, int clusters = 0, string locale = "en-US")
+    public static async Task<UiSite> StartAsync(
+        BrowserFixture browser, int stations = 3, int clusters = 0, string locale = "en-US", bool generateAdminPassword = false)
     {
-        var demo = await DemoApplication.StartAsync(stations, clusters);
+        var demo = await DemoApplication.StartAsync(stations, clusters, generateAdminPassword: generateAdminPassword);
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = locale,
@@ -44,9 +45,21 @@ internal sealed class UiSite : IAsyncDisposable
     {
         await Page.GotoAsync(Url("/"));
         await Page.GetByLabel("User name").FillAsync("admin");
-        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Status", Level = 1 }).WaitForAsync();
+    }
+
+    /// <summary>Fails unless every visible form field has an accessible name (a label, aria-label or aria-labelledby).</summary>
+    public async Task AssertEveryFieldIsLabelledAsync()
+    {
+        var unlabelled = await Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input, select, textarea')]
+                .filter(e => e.type !== 'hidden' && e.offsetParent !== null)
+                .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby') && !e.closest('label'))
+                .map(e => e.outerHTML.slice(0, 160))
+            """);
+        Assert.Empty(unlabelled);
     }
 
     public Task ScreenshotAsync(string name) =>
