@@ -9,6 +9,12 @@ namespace OpenCpm.Web.Live;
 /// </summary>
 internal sealed class LiveRefresh<T> : IDisposable
 {
+    /// <summary>
+    /// The pages' interval: a little under a second, so a page shows every second's news even when the loop's own
+    /// one-second cycles and the renderer's timing drift against each other.
+    /// </summary>
+    public static readonly TimeSpan PageInterval = TimeSpan.FromMilliseconds(900);
+
     private readonly Func<T, Task> _update;
     private readonly Func<Exception, Task> _fail;
     private readonly TimeSpan _minInterval;
