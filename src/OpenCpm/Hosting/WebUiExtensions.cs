@@ -40,7 +40,6 @@ internal static class WebUiExtensions
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = UiAuthentication.LoginPath;
-                options.LogoutPath = UiAuthentication.LogoutPath;
                 options.AccessDeniedPath = UiAuthentication.LoginPath;
                 options.ExpireTimeSpan = TokenService.LoginLifetime;
                 options.SlidingExpiration = false;
@@ -61,7 +60,7 @@ internal static class WebUiExtensions
         return builder;
     }
 
-    /// <summary>The pages, their static files, the language of each request and the logout form's endpoint.</summary>
+    /// <summary>The pages, their static files and the language of each request.</summary>
     public static WebApplication MapWebUi(this WebApplication app)
     {
         var cultures = UserPreferences.Languages.Select(CultureInfo.GetCultureInfo).ToList();
@@ -76,7 +75,6 @@ internal static class WebUiExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.MapAccountEndpoints();
         return app;
     }
 }

@@ -41,10 +41,28 @@ public sealed class AccountTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Status", Level = 1 })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "User menu" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logout" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Logout" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
         await page.GotoAsync(site.Url("/sessions"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_ui_cookie_opens_no_api_call_and_a_form_post_without_its_anti_forgery_token_is_refused()
+    {
+        await using var site = await UiSite.StartAsync(browser);
+        await site.LoginAsync();
+        var request = site.Context.APIRequest;
+
+        var api = await request.GetAsync(site.Url("/api/v1/status"));
+        Assert.Equal(401, api.Status);
+
+        var form = request.CreateFormData();
+        form.Set("_handler", "login");
+        form.Set("Input.UserName", "admin");
+        form.Set("Input.Password", Api.OpenCpmApplication.AdminPassword);
+        var login = await request.PostAsync(site.Url("/account/login"), new() { Form = form, MaxRedirects = 0 });
+        Assert.Equal(400, login.Status);
     }
 
     [Fact]
