@@ -1,3 +1,4 @@
+using OpenCpm.Core.Sessions;
 using OpenCpm.Live;
 
 namespace OpenCpm.Stations;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using OpenCpm.Core.LoadManagement;
+using OpenCpm.Core.Sessions;
 using OpenCpm.Live;
 using OpenCpm.Protocols.Keba;
 

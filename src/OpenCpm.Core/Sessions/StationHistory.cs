@@ -1,13 +1,10 @@
-using OpenCpm.Core.Sessions;
-using OpenCpm.Stations;
-
-namespace OpenCpm.Sessions;
+namespace OpenCpm.Core.Sessions;
 
 /// <summary>
 /// Finds the controller's session in a station's own log (the driver reads it) and reads the end the station
 /// recorded: used when the controller was down or the station unreachable while a session ended.
 /// </summary>
-internal static class StationHistory
+public static class StationHistory
 {
     /// <summary>Meter readings are compared with this margin (the station reports tenths of Wh; detection lags a poll).</summary>
     public const double EnergyToleranceWh = 1;

@@ -1,9 +1,7 @@
-using OpenCpm.Core.Sessions;
-
-namespace OpenCpm.Stations;
+namespace OpenCpm.Core.Sessions;
 
 /// <summary>A session from the station's own log, in the controller's terms (the driver translates the protocol's codes).</summary>
-internal sealed record StationSessionRecord
+public sealed record StationSessionRecord
 {
     /// <summary>The station's own number of the session.</summary>
     public required long SessionId { get; init; }

@@ -1,8 +1,6 @@
 using OpenCpm.Core.Sessions;
-using OpenCpm.Sessions;
-using OpenCpm.Stations;
 
-namespace OpenCpm.Tests.Sessions;
+namespace OpenCpm.Core.Tests.Sessions;
 
 public sealed class StationHistoryTests
 {
