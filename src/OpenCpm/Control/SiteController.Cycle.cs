@@ -234,13 +234,13 @@ internal sealed partial class SiteController
     }
 
     /// <summary>The driver's answer to a setpoint; a timeout or a driver fault counts as no answer (never thrown).</summary>
-    private static async Task<StationCommandResult> CommandAsync(IStationDriver driver, double setpointA, CancellationToken cancellationToken)
+    private async Task<StationCommandResult> CommandAsync(IStationDriver driver, double setpointA, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CommandTimeout);
+        using var timeout = new CancellationTokenSource(CommandTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await driver.SetCurrentAsync(setpointA, timeout.Token);
+            return await driver.SetCurrentAsync(setpointA, linked.Token);
         }
         catch (OperationCanceledException)
         {
