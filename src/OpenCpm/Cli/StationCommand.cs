@@ -34,6 +34,7 @@ internal static class StationCommand
             DefaultValueFactory = _ => KebaFirmwareProfile.Default.Version,
         };
         firmware.AcceptOnlyFromAmong(versions);
+        firmware.HelpName = "version";
         var xSeries = new Option<bool>("--x-series") { Description = "An x-series (COM module): reports the mains voltage while a vehicle is plugged in." };
         var modbusDip = new Option<bool>("--modbus-dip") { Description = "Modbus TCP enabled on DIP switch 1.3: firmware 3.10.80 then answers only i and report 1 over UDP." };
         var interfaceOff = new Option<bool>("--interface-off") { Description = "DIP switch 1.3 off: only i and report 1 are answered." };
