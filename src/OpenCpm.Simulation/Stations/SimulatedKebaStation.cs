@@ -106,6 +106,24 @@ public sealed class SimulatedKebaStation : IAsyncDisposable
     /// <summary>State 4 with this Error1 code; 0 clears it.</summary>
     public void SetError(int error1) => Mutate(m => m.SetError(error1, _timeProvider.GetUtcNow()));
 
+    /// <summary>
+    /// Sends <paramref name="text"/> (Latin-1, as is) from the station's own socket, i.e. from its address at its port:
+    /// for tests that need garbage or a scripted datagram to come from where the station's replies come from.
+    /// </summary>
+    public void SendRaw(string text, IPEndPoint to)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(to);
+        try
+        {
+            _socket.SendTo(Encoding.Latin1.GetBytes(text), SocketFlags.None, to);
+        }
+        catch (SocketException ex)
+        {
+            KebaLog.SimulatorSendFailed(_logger, Profile.Serial, ex);
+        }
+    }
+
     /// <summary>Reads the station's state consistently (advanced to now), e.g. <c>station.Inspect(m =&gt; m.Report2())</c>.</summary>
     public T Inspect<T>(Func<KebaStationModel, T> read)
     {

@@ -182,6 +182,19 @@ public sealed class SimulatedKebaStationTests : IAsyncDisposable
         Assert.Equal(1, Assert.IsType<KebaReport2>(report).Input);
     }
 
+    [Fact]
+    public async Task Sends_raw_text_from_its_own_address_and_port()
+    {
+        await using var station = SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries("1"), _time);
+
+        station.SendRaw("{\"E Pres\": 42}", _clientEndPoint);
+        var buffer = new byte[64];
+        var result = await _client.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), Ct);
+
+        Assert.Equal(station.EndPoint, result.RemoteEndPoint);
+        Assert.Equal("{\"E Pres\": 42}", Encoding.Latin1.GetString(buffer, 0, result.ReceivedBytes));
+    }
+
     private void Send(SimulatedKebaStation station, string command) =>
         _client.SendTo(Encoding.ASCII.GetBytes(command), station.EndPoint);
 
