@@ -140,6 +140,7 @@ public sealed class SimulatedSite : IAsyncDisposable
         foreach (var setup in Options.Stations)
         {
             var station = SimulatedKebaStation.Start(setup.Address, setup.Profile, timeProvider, logger);
+            station.Faults.DropBursts = Options.DropBursts;
             var entry = new SimulatedSiteStation(this, _stations.Count, setup, station);
             _stations.Add(entry);
             _byAddress.Add(setup.Address, entry);
