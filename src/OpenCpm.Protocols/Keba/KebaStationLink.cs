@@ -102,7 +102,6 @@ public sealed class KebaStationLink : IDisposable
                     _pending = pending;
                 }
 
-                _gate.RecordSent(command, _timeProvider.GetUtcNow());
                 try
                 {
                     await _endpoint.SendAsync(command.Text, Station, cancellationToken);
@@ -111,6 +110,9 @@ public sealed class KebaStationLink : IDisposable
                 {
                     KebaLog.SendFailed(_logger, Address, command.Text, ex);
                 }
+
+                // Counted from when the datagram left, not from when it was decided: the next one keeps its distance.
+                _gate.RecordSent(command, _timeProvider.GetUtcNow());
 
                 if (pending is null)
                 {

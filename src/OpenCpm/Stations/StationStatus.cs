@@ -53,5 +53,8 @@ public sealed record StationStatus
     /// <summary>0 = none.</summary>
     public int ErrorCode { get; init; }
 
+    /// <summary>Why the controller can't use the station although it answers (a sentence for people); null when none.</summary>
+    public string? Problem { get; init; }
+
     public DateTimeOffset? LastSeen { get; init; }
 }
