@@ -41,6 +41,7 @@ internal sealed class KebaStationDriver : IStationDriver
     private KebaReport2? _beforeFault;
     private int _faultReports;
     private DateTimeOffset? _report2At;
+    private DateTimeOffset? _report1At;
     private int _report2Misses;
     private KebaReport3? _report3;
     private bool _chargedThisSession;
@@ -93,7 +94,8 @@ internal sealed class KebaStationDriver : IStationDriver
                 try
                 {
                     var now = _timeProvider.GetUtcNow();
-                    if (Capabilities is null || now - lastIdentity >= _options.IdentityRefresh)
+                    // Report 1 again while report 2 goes unanswered: tells a silent station from one that answers only report 1.
+                    if (Capabilities is null || now - lastIdentity >= _options.IdentityRefresh || ReportTwoMissing())
                     {
                         if (await RefreshIdentityAsync(cancellationToken))
                         {
@@ -324,6 +326,11 @@ internal sealed class KebaStationDriver : IStationDriver
         }
 
         var capabilities = KebaCapabilities.From(report);
+        lock (_sync)
+        {
+            _report1At = _timeProvider.GetUtcNow();
+        }
+
         if (Capabilities is null)
         {
             StationsLog.Identified(_logger, ChargePointId, capabilities.Product, capabilities.Serial, capabilities.Firmware);
@@ -395,6 +402,14 @@ internal sealed class KebaStationDriver : IStationDriver
         if (exchange3.Reply is KebaReport3 report3)
         {
             Apply(report3);
+        }
+    }
+
+    private bool ReportTwoMissing()
+    {
+        lock (_sync)
+        {
+            return _report2Misses >= ReportMissesForProblem;
         }
     }
 
@@ -693,7 +708,9 @@ internal sealed class KebaStationDriver : IStationDriver
                 FailsafeCurrentA = (r2?.FailsafeCurrentMilliA ?? 0) / 1000.0,
                 FailsafeTimeoutS = r2?.FailsafeTimeoutS ?? 0,
                 ErrorCode = r2?.State == 4 ? Math.Max(r2.Error1, r2.Error2) : 0,
-                Problem = heard && !online && _report2Misses >= ReportMissesForProblem ? OnlyIdentityProblem() : null,
+                Problem = !online && _report2Misses >= ReportMissesForProblem && _report1At is { } identifiedAt && now - identifiedAt < _options.OfflineAfter
+                    ? OnlyIdentityProblem()
+                    : null,
                 LastSeen = lastHeard,
             };
             var previous = _status.Current;
