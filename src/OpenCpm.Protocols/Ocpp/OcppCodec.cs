@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 
 namespace OpenCpm.Protocols.Ocpp;
 
@@ -21,6 +23,9 @@ public static class OcppCodec
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
 
+    /// <summary>Only what JSON requires is escaped: '+' in base64 and non-ASCII text stay as they are.</summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static OcppFrame Parse(string text, int maxFrameBytes = DefaultMaxFrameBytes)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -32,6 +37,12 @@ public static class OcppCodec
         if (utf8.Length > maxFrameBytes)
         {
             throw Oversized(utf8, utf8.Length, maxFrameBytes);
+        }
+
+        if (!Utf8.IsValid(utf8))
+        {
+            var (type, id) = Salvage(utf8);
+            throw new OcppProtocolException("frame is not valid UTF-8", OcppErrorCode.FormationViolation, id, type);
         }
 
         JsonDocument document;
@@ -64,7 +75,7 @@ public static class OcppCodec
     {
         ArgumentNullException.ThrowIfNull(frame);
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartArray();
             writer.WriteNumberValue((int)frame.MessageType);
