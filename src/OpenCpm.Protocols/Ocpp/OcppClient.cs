@@ -29,11 +29,12 @@ public static class OcppClient
         logger ??= NullLogger.Instance;
         var uri = ConnectionUri(options.Endpoint, options.ChargeBoxIdentity);
         CheckProfile(options, uri);
+        var shown = Display(uri);
         var certificateRejected = false;
         var socket = new ClientWebSocket();
         try
         {
-            Configure(socket.Options, options, uri, logger, () => certificateRejected = true);
+            Configure(socket.Options, options, shown, logger, () => certificateRejected = true);
             using var timeout = new CancellationTokenSource(options.ConnectTimeout, timeProvider ?? TimeProvider.System);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
@@ -42,21 +43,21 @@ public static class OcppClient
             }
             catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new OcppConnectException($"{uri} did not complete the WebSocket handshake within {options.ConnectTimeout.TotalSeconds} s", OcppConnectFailure.Unreachable, innerException: exception);
+                throw new OcppConnectException($"{shown} did not complete the WebSocket handshake within {options.ConnectTimeout.TotalSeconds} s", OcppConnectFailure.Unreachable, innerException: exception);
             }
             catch (WebSocketException exception)
             {
-                throw Failed(uri, socket, exception, certificateRejected);
+                throw Failed(shown, socket, exception, certificateRejected);
             }
 
             if (socket.SubProtocol is not { } agreed || !options.Subprotocols.Contains(agreed, StringComparer.Ordinal))
             {
-                OcppLog.NoSubprotocol(logger, uri, string.Join(", ", options.Subprotocols), socket.SubProtocol ?? "");
+                OcppLog.NoSubprotocol(logger, shown, string.Join(", ", options.Subprotocols), socket.SubProtocol ?? "");
                 await CloseQuietlyAsync(socket);
-                throw new OcppConnectException($"{uri} agreed no OCPP subprotocol (offered {string.Join(", ", options.Subprotocols)})", OcppConnectFailure.NoSubprotocol);
+                throw new OcppConnectException($"{shown} agreed no OCPP subprotocol (offered {string.Join(", ", options.Subprotocols)})", OcppConnectFailure.NoSubprotocol);
             }
 
-            OcppLog.Connected(logger, uri, agreed, (int)options.SecurityProfile);
+            OcppLog.Connected(logger, shown, agreed, (int)options.SecurityProfile);
             return socket;
         }
         catch
@@ -79,12 +80,12 @@ public static class OcppClient
         };
         if (uri.Scheme is not ("ws" or "wss"))
         {
-            throw new ArgumentException($"the Central System endpoint must be a ws:// or wss:// URL but was {options.Endpoint}", nameof(options));
+            throw new ArgumentException($"the Central System endpoint must be a ws:// or wss:// URL but was {Display(options.Endpoint)}", nameof(options));
         }
 
         if (wantTls is { } needed && needed != tls)
         {
-            throw new ArgumentException($"security profile {(int)options.SecurityProfile} needs a {(needed ? "wss://" : "ws://")} endpoint but was {options.Endpoint}", nameof(options));
+            throw new ArgumentException($"security profile {(int)options.SecurityProfile} needs a {(needed ? "wss://" : "ws://")} endpoint but was {Display(options.Endpoint)}", nameof(options));
         }
 
         if (wantPassword && options.BasicAuthPassword is not { Length: > 0 })
@@ -98,7 +99,10 @@ public static class OcppClient
         }
     }
 
-    private static void Configure(ClientWebSocketOptions socket, OcppClientOptions options, Uri uri, ILogger logger, Action onRejected)
+    /// <summary>The URL as logs and messages show it: percent-encoded, without any user name or password in it.</summary>
+    private static string Display(Uri uri) => new UriBuilder(uri) { UserName = "", Password = "" }.Uri.AbsoluteUri;
+
+    private static void Configure(ClientWebSocketOptions socket, OcppClientOptions options, string uri, ILogger logger, Action onRejected)
     {
         foreach (var subprotocol in options.Subprotocols)
         {
@@ -117,7 +121,7 @@ public static class OcppClient
             socket.ClientCertificates = [options.ClientCertificate!];
         }
 
-        if (uri.Scheme == "wss")
+        if (options.Endpoint.Scheme == "wss")
         {
             var root = options.CentralSystemRootCertificate;
             socket.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
@@ -134,7 +138,7 @@ public static class OcppClient
         }
     }
 
-    private static OcppConnectException Failed(Uri uri, ClientWebSocket socket, WebSocketException exception, bool certificateRejected)
+    private static OcppConnectException Failed(string uri, ClientWebSocket socket, WebSocketException exception, bool certificateRejected)
     {
         if (certificateRejected)
         {
@@ -162,7 +166,7 @@ public static class OcppClient
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await socket.CloseAsync(WebSocketCloseStatus.ProtocolError, "no OCPP subprotocol agreed", timeout.Token);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.ProtocolError, "no OCPP subprotocol agreed", timeout.Token);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {

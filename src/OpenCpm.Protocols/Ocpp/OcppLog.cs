@@ -39,10 +39,10 @@ public static partial class OcppLog
     public static partial void ConnectionBroke(ILogger logger, string connection, string reason);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Connected to {Uri} with subprotocol {Subprotocol} (security profile {Profile})")]
-    public static partial void Connected(ILogger logger, Uri uri, string subprotocol, int profile);
+    public static partial void Connected(ILogger logger, string uri, string subprotocol, int profile);
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "{Uri} agreed no OCPP subprotocol (offered {Offered}, got '{Got}'); closing")]
-    public static partial void NoSubprotocol(ILogger logger, Uri uri, string offered, string got);
+    public static partial void NoSubprotocol(ILogger logger, string uri, string offered, string got);
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "{Connection}: {Count} CALLs already wait for their handler; answered CALL {MessageId} ({Action}) with GenericError")]
     public static partial void TooManyCalls(ILogger logger, string connection, int count, string messageId, string action);
@@ -51,5 +51,5 @@ public static partial class OcppLog
     public static partial void InvalidOwnResponse(ILogger logger, string connection, string action, string reason);
 
     [LoggerMessage(EventId = 5014, Level = LogLevel.Warning, Message = "TLS check of the Central System certificate failed for {Uri}: {Errors}")]
-    public static partial void ServerCertificateRejected(ILogger logger, Uri uri, string errors);
+    public static partial void ServerCertificateRejected(ILogger logger, string uri, string errors);
 }
