@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
@@ -22,20 +21,18 @@ public sealed class OcppConnection : IAsyncDisposable
     private const int New = 0;
     private const int Running = 1;
     private const int Ended = 2;
-    private const int DrainBytes = 4096;
 
     private readonly WebSocket _socket;
-    private readonly OcppRouter _router;
     private readonly OcppConnectionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly OcppCallDispatcher _dispatcher;
+    private readonly OcppFrameWriter _writer;
     private readonly SemaphoreSlim _callGate = new(1, 1);
     private readonly CancellationTokenSource _closing = new();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<OcppCall> _incoming;
-    private readonly Lock _pendingLock = new();
-    private OcppPendingCall? _pending;
+    private readonly OcppCallSlot _slot = new();
     private int _state;
     private long _lastSentTicks;
     private long _lastReceivedTicks;
@@ -44,10 +41,11 @@ public sealed class OcppConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(socket);
         _socket = socket;
-        _router = router ?? new OcppRouter();
         _options = options ?? new OcppConnectionOptions();
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _writer = new OcppFrameWriter(socket);
+        _dispatcher = new OcppCallDispatcher(router ?? new OcppRouter(), _options.Actions, _options.Name, _logger);
         _incoming = Channel.CreateBounded<OcppCall>(new BoundedChannelOptions(_options.MaxQueuedIncomingCalls) { SingleReader = true, SingleWriter = true });
     }
 
@@ -79,6 +77,7 @@ public sealed class OcppConnection : IAsyncDisposable
             throw new InvalidOperationException("RunAsync runs once per connection.");
         }
 
+        // Not awaited at the end: a handler still busy when the link drops must not hold up the caller's reconnect.
         _ = DispatchIncomingAsync();
         try
         {
@@ -89,7 +88,7 @@ public sealed class OcppConnection : IAsyncDisposable
             Volatile.Write(ref _state, Ended);
             await _closing.CancelAsync();
             _incoming.Writer.TryComplete();
-            FailPending(new OcppConnectionClosedException($"the connection closed before the answer came ({Describe(_socket.CloseStatus, _socket.CloseStatusDescription)})"));
+            _slot.Fail(new OcppConnectionClosedException($"the connection closed before the answer came ({Describe()})"));
             _ended.TrySetResult();
         }
     }
@@ -100,8 +99,9 @@ public sealed class OcppConnection : IAsyncDisposable
     /// <summary>
     /// Sends <paramref name="request"/> as a CALL once every earlier CALL of ours is answered, and returns the answer.
     /// Throws <see cref="OcppCallErrorException"/> when the peer answers with a CALLERROR, <see cref="TimeoutException"/>
-    /// when it does not answer in time, <see cref="OcppProtocolException"/> when the answer breaks the schema (or our own
-    /// request would), and <see cref="OcppConnectionClosedException"/> when the connection ends first.
+    /// when it does not answer in time (<paramref name="timeout"/>, else <see cref="OcppConnectionOptions.CallTimeout"/>),
+    /// <see cref="OcppProtocolException"/> when the answer breaks the schema (or our own request would), and
+    /// <see cref="OcppConnectionClosedException"/> when the connection ends first.
     /// </summary>
     public async Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request, TimeSpan? timeout, CancellationToken cancellationToken)
         where TResponse : class
@@ -110,14 +110,16 @@ public sealed class OcppConnection : IAsyncDisposable
         var action = _options.Actions.ForRequest(request.GetType());
         var payload = OcppCodec.WritePayload(request, action.RequestInfo, action.RequestContext);
         EnsureRunning();
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
-        try
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token))
         {
-            await _callGate.WaitAsync(wait.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new OcppConnectionClosedException($"the connection closed before {action.Name} could be sent");
+            try
+            {
+                await _callGate.WaitAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new OcppConnectionClosedException($"the connection closed before {action.Name} could be sent");
+            }
         }
 
         try
@@ -134,26 +136,7 @@ public sealed class OcppConnection : IAsyncDisposable
     /// <summary>Starts the closing handshake and waits (up to <see cref="OcppConnectionOptions.CloseTimeout"/>) for <see cref="RunAsync"/> to end.</summary>
     public async Task CloseAsync(WebSocketCloseStatus status = WebSocketCloseStatus.NormalClosure, string? description = null, CancellationToken cancellationToken = default)
     {
-        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-        {
-            await _sendLock.WaitAsync(cancellationToken);
-            try
-            {
-                await _socket.CloseOutputAsync(status, description, cancellationToken);
-            }
-            catch (WebSocketException)
-            {
-                _socket.Abort();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-            finally
-            {
-                _sendLock.Release();
-            }
-        }
-
+        await _writer.CloseOutputAsync(status, description, cancellationToken);
         if (Volatile.Read(ref _state) == New)
         {
             _socket.Abort();
@@ -171,6 +154,7 @@ public sealed class OcppConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes (when running) and disposes the socket.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Volatile.Read(ref _state) == Running)
@@ -179,23 +163,17 @@ public sealed class OcppConnection : IAsyncDisposable
         }
 
         _socket.Dispose();
-        _closing.Dispose();
-        _sendLock.Dispose();
-        _callGate.Dispose();
     }
 
     private async Task<object> ExchangeAsync(OcppAction action, JsonElement payload, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var pending = new OcppPendingCall(_options.NewMessageId(), action);
-        lock (_pendingLock)
-        {
-            _pending = pending;
-        }
+        var pending = _slot.Open(_options.NewMessageId(), action);
 
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The timer starts before the frame leaves, so a test on a fake clock that sees the frame can advance past it.
+        var answer = pending.Answer.Task.WaitAsync(timeout, _time, stopWaiting.Token);
         try
         {
-            // The timer starts before the frame leaves, so a test on a fake clock that sees the frame can advance past it.
-            var answer = pending.Answer.Task.WaitAsync(timeout, _time, cancellationToken);
             await SendAsync(new OcppCall(pending.MessageId, action.Name, payload), cancellationToken);
             OcppFrame frame;
             try
@@ -217,12 +195,11 @@ public sealed class OcppConnection : IAsyncDisposable
         }
         finally
         {
-            lock (_pendingLock)
+            _slot.Close(pending);
+            if (!answer.IsCompleted)
             {
-                if (ReferenceEquals(_pending, pending))
-                {
-                    _pending = null;
-                }
+                await stopWaiting.CancelAsync();
+                _ = answer.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
     }
@@ -242,58 +219,29 @@ public sealed class OcppConnection : IAsyncDisposable
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(16 * 1024, _options.MaxFrameBytes + 1));
-        var drain = ArrayPool<byte>.Shared.Rent(DrainBytes);
+        using var reader = new OcppMessageReader(_socket, _options.MaxFrameBytes);
         try
         {
-            while (true)
+            while (await reader.ReadAsync(cancellationToken) is { } message)
             {
-                var count = 0;
-                long total = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    if (count == buffer.Length && buffer.Length < _options.MaxFrameBytes)
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, _options.MaxFrameBytes));
-                        buffer.AsSpan(0, count).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    var target = count < buffer.Length ? buffer.AsMemory(count, Math.Min(buffer.Length, _options.MaxFrameBytes) - count) : drain.AsMemory();
-                    if (target.Length == 0)
-                    {
-                        target = drain.AsMemory();
-                    }
-
-                    result = await _socket.ReceiveAsync(target, cancellationToken);
-                    if (result.MessageType == WebSocketMessageType.Close)
-                    {
-                        await AnswerCloseAsync();
-                        return;
-                    }
-
-                    total += result.Count;
-                    if (!target.Equals(drain.AsMemory()))
-                    {
-                        count += result.Count;
-                    }
-                }
-                while (!result.EndOfMessage);
-
                 Interlocked.Exchange(ref _lastReceivedTicks, _time.GetUtcNow().UtcTicks);
-                if (total > _options.MaxFrameBytes)
+                if (message.Oversized)
                 {
-                    await RefuseAsync(OcppCodec.Oversized(buffer.AsSpan(0, count), total, _options.MaxFrameBytes), total);
+                    await RefuseAsync(OcppCodec.Oversized(message.Bytes.Span, message.Length, _options.MaxFrameBytes), message.Length);
                 }
-                else if (total > 0)
+                else if (message.Length > 0)
                 {
-                    await HandleFrameAsync(buffer.AsMemory(0, count));
+                    await HandleFrameAsync(message.Bytes);
                 }
             }
+
+            OcppLog.Closed(_logger, _options.Name, _socket.CloseStatus, _socket.CloseStatusDescription);
+            if (_socket.State == WebSocketState.CloseReceived)
+            {
+                await _writer.CloseOutputAsync(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
             _socket.Abort();
         }
@@ -303,31 +251,6 @@ public sealed class OcppConnection : IAsyncDisposable
         }
         catch (ObjectDisposedException)
         {
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            ArrayPool<byte>.Shared.Return(drain);
-        }
-    }
-
-    private async Task AnswerCloseAsync()
-    {
-        OcppLog.Closed(_logger, _options.Name, _socket.CloseStatus, _socket.CloseStatusDescription);
-        if (_socket.State == WebSocketState.CloseReceived)
-        {
-            await _sendLock.WaitAsync();
-            try
-            {
-                await _socket.CloseOutputAsync(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-            }
-            catch (WebSocketException)
-            {
-            }
-            finally
-            {
-                _sendLock.Release();
-            }
         }
     }
 
@@ -349,12 +272,12 @@ public sealed class OcppConnection : IAsyncDisposable
         {
             case OcppCall call when !_incoming.Writer.TryWrite(call):
                 OcppLog.TooManyCalls(_logger, _options.Name, _options.MaxQueuedIncomingCalls, call.MessageId, call.Action);
-                await AnswerErrorAsync(call.MessageId, call.Action, OcppErrorCode.GenericError, "too many CALLs are waiting to be handled", null);
+                await TrySendAsync(OcppCallError.Create(call.MessageId, OcppErrorCode.GenericError, "too many CALLs are waiting to be handled"));
                 break;
             case OcppCall:
                 break;
             default:
-                Resolve(frame.MessageId, frame, kind: frame.MessageType == OcppMessageType.CallResult ? "CALLRESULT" : "CALLERROR");
+                Resolve(frame);
                 break;
         }
     }
@@ -365,32 +288,20 @@ public sealed class OcppConnection : IAsyncDisposable
         _options.OnFrame?.Invoke(new OcppFrameTrace(_time.GetUtcNow(), Outbound: false, $"({length.ToString(CultureInfo.InvariantCulture)} bytes refused: {exception.Message})"));
         if (exception.CanBeAnswered)
         {
-            await AnswerErrorAsync(exception.MessageId!, "?", exception.ErrorCode, exception.Message, null);
+            await TrySendAsync(_dispatcher.Refuse(exception.MessageId!, "?", exception.ErrorCode, exception.Message));
         }
         else if (exception.MessageId is { } id && exception.MessageType is OcppMessageType.CallResult or OcppMessageType.CallError)
         {
-            lock (_pendingLock)
-            {
-                if (_pending?.MessageId == id)
-                {
-                    _pending.Answer.TrySetException(exception);
-                }
-            }
+            _slot.Fail(exception, id);
         }
     }
 
-    private void Resolve(string messageId, OcppFrame answer, string kind)
+    private void Resolve(OcppFrame answer)
     {
-        lock (_pendingLock)
+        if (!_slot.TryAnswer(answer))
         {
-            if (_pending?.MessageId == messageId)
-            {
-                _pending.Answer.TrySetResult(answer);
-                return;
-            }
+            OcppLog.UnknownMessageId(_logger, _options.Name, answer.MessageType == OcppMessageType.CallResult ? "CALLRESULT" : "CALLERROR", answer.MessageId);
         }
-
-        OcppLog.UnknownMessageId(_logger, _options.Name, kind, messageId);
     }
 
     private async Task DispatchIncomingAsync()
@@ -399,113 +310,39 @@ public sealed class OcppConnection : IAsyncDisposable
         {
             await foreach (var call in _incoming.Reader.ReadAllAsync(_closing.Token))
             {
-                await HandleCallAsync(call);
+                var (answer, context) = await _dispatcher.AnswerAsync(call, _closing.Token);
+                if (await TrySendAsync(answer) is { } failure)
+                {
+                    context?.MarkReplyFailed(failure);
+                }
+                else
+                {
+                    context?.MarkReplySent();
+                }
             }
         }
         catch (OperationCanceledException)
         {
+            // The connection is closing: CALLs still queued go unanswered, as the peer is gone.
         }
     }
 
-    private async Task HandleCallAsync(OcppCall call)
+    private async Task<OcppConnectionClosedException?> TrySendAsync(OcppFrame frame)
     {
-        var action = _options.Actions.Find(call.Action);
-        if (action is null)
-        {
-            await AnswerErrorAsync(call.MessageId, call.Action, OcppErrorCode.NotImplemented, $"action '{call.Action}' is not an action of {_options.Actions.Subprotocol}", null);
-            return;
-        }
-
-        object request;
         try
         {
-            request = OcppCodec.ReadPayload(call.Payload, action.RequestInfo, action.RequestContext);
-        }
-        catch (OcppProtocolException exception)
-        {
-            await AnswerErrorAsync(call.MessageId, call.Action, exception.ErrorCode, exception.Message, null);
-            return;
-        }
-
-        var handler = _router.Find(action.RequestType);
-        if (handler is null)
-        {
-            await AnswerErrorAsync(call.MessageId, call.Action, OcppErrorCode.NotSupported, $"{action.Name} is not supported here", null);
-            return;
-        }
-
-        var context = new OcppCallContext(call.MessageId, action, _closing.Token);
-        var answer = await InvokeAsync(handler, request, context);
-        try
-        {
-            await SendAsync(answer, CancellationToken.None);
-            context.MarkReplySent();
+            await SendAsync(frame, CancellationToken.None);
+            return null;
         }
         catch (OcppConnectionClosedException exception)
         {
-            context.MarkReplyFailed(exception);
-        }
-    }
-
-    private async Task<OcppFrame> InvokeAsync(Func<object, OcppCallContext, ValueTask<object>> handler, object request, OcppCallContext context)
-    {
-        var action = context.Action;
-        object response;
-        try
-        {
-            response = await handler(request, context);
-        }
-        catch (OcppCallErrorException exception)
-        {
-            OcppLog.RefusedCall(_logger, _options.Name, context.MessageId, action.Name, exception.ErrorCode, exception.Description);
-            return new OcppCallError(context.MessageId, exception.ErrorCode, exception.Description, exception.Details);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
-        {
-            OcppLog.HandlerFailed(_logger, _options.Name, action.Name, exception);
-            return OcppCallError.Create(context.MessageId, OcppErrorCode.InternalError, $"{action.Name} could not be handled");
-        }
-
-        try
-        {
-            return new OcppCallResult(context.MessageId, OcppCodec.WritePayload(response, action.ResponseInfo, action.ResponseContext));
-        }
-        catch (OcppProtocolException exception)
-        {
-            OcppLog.InvalidOwnResponse(_logger, _options.Name, action.Name, exception.Message);
-            return OcppCallError.Create(context.MessageId, OcppErrorCode.InternalError, $"{action.Name} could not be answered");
-        }
-    }
-
-    private async Task AnswerErrorAsync(string messageId, string action, OcppErrorCode code, string description, JsonElement? details)
-    {
-        OcppLog.RefusedCall(_logger, _options.Name, messageId, action, code, description);
-        try
-        {
-            await SendAsync(new OcppCallError(messageId, code, description, details ?? OcppJson.EmptyObject), CancellationToken.None);
-        }
-        catch (OcppConnectionClosedException)
-        {
+            return exception;
         }
     }
 
     private async Task SendAsync(OcppFrame frame, CancellationToken cancellationToken)
     {
-        var bytes = OcppCodec.Serialize(frame);
-        await _sendLock.WaitAsync(cancellationToken);
-        try
-        {
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-        }
-        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            throw new OcppConnectionClosedException($"could not send {frame.MessageType} {frame.MessageId}: the connection is closed", exception);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-
+        await _writer.SendAsync(frame, cancellationToken);
         Interlocked.Exchange(ref _lastSentTicks, _time.GetUtcNow().UtcTicks);
         Trace(frame, outbound: true);
     }
@@ -519,27 +356,16 @@ public sealed class OcppConnection : IAsyncDisposable
         }
 
         var text = OcppRedaction.ToLogText(frame);
-        if (logged)
+        if (logged && outbound)
         {
-            if (outbound)
-            {
-                OcppLog.FrameSent(_logger, _options.Name, text);
-            }
-            else
-            {
-                OcppLog.FrameReceived(_logger, _options.Name, text);
-            }
+            OcppLog.FrameSent(_logger, _options.Name, text);
+        }
+        else if (logged)
+        {
+            OcppLog.FrameReceived(_logger, _options.Name, text);
         }
 
         _options.OnFrame?.Invoke(new OcppFrameTrace(_time.GetUtcNow(), outbound, text));
-    }
-
-    private void FailPending(Exception exception)
-    {
-        lock (_pendingLock)
-        {
-            _pending?.Answer.TrySetException(exception);
-        }
     }
 
     private void EnsureRunning()
@@ -549,12 +375,12 @@ public sealed class OcppConnection : IAsyncDisposable
             case New:
                 throw new InvalidOperationException("Start RunAsync before calling the peer: nothing reads the answers yet.");
             case Ended:
-                throw new OcppConnectionClosedException($"the connection is closed ({Describe(_socket.CloseStatus, _socket.CloseStatusDescription)})");
+                throw new OcppConnectionClosedException($"the connection is closed ({Describe()})");
         }
     }
 
-    private static string Describe(WebSocketCloseStatus? status, string? description) =>
-        status is null ? "no close status" : $"{status} {description}".TrimEnd();
+    private string Describe() =>
+        _socket.CloseStatus is { } status ? $"{status} {_socket.CloseStatusDescription}".TrimEnd() : "no close status";
 
     private static DateTimeOffset? Ticks(long utcTicks) => utcTicks == 0 ? null : new DateTimeOffset(utcTicks, TimeSpan.Zero);
 }
