@@ -104,7 +104,14 @@ public sealed class OcppConnection : IAsyncDisposable
     /// <see cref="OcppConnectionClosedException"/> when the connection ends first.
     /// </summary>
     public async Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request, TimeSpan? timeout, CancellationToken cancellationToken)
-        where TResponse : class
+        where TResponse : class => (TResponse)await CallAnyAsync(request, timeout, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CallAsync{TResponse}(IOcppRequest{TResponse}, TimeSpan?, CancellationToken)"/> for a request whose type
+    /// is known only at run time (a stored transaction message read back with <see cref="OcppCodec.ReadPayload(JsonElement, System.Text.Json.Serialization.Metadata.JsonTypeInfo, string)"/>);
+    /// returns the response record of the request's action.
+    /// </summary>
+    public async Task<object> CallAnyAsync(object request, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var action = _options.Actions.ForRequest(request.GetType());
@@ -125,7 +132,7 @@ public sealed class OcppConnection : IAsyncDisposable
         try
         {
             EnsureRunning();
-            return (TResponse)await ExchangeAsync(action, payload, timeout ?? _options.CallTimeout, cancellationToken);
+            return await ExchangeAsync(action, payload, timeout ?? _options.CallTimeout, cancellationToken);
         }
         finally
         {

@@ -24,6 +24,22 @@ public sealed class OcppConnectionTests
         Assert.Equal(h.Time.GetUtcNow(), h.Connection.LastSentAt);
     }
 
+    [Fact]
+    public async Task A_stored_request_read_back_from_json_is_sent_and_answered_with_its_response_record()
+    {
+        await using var h = await OcppConnectionHarness.StartAsync();
+        var action = OcppV16Actions.Set.Find("StopTransaction")!;
+        var stored = OcppCodec.WritePayload(new StopTransactionRequest { MeterStop = 1250000, Timestamp = h.Time.GetUtcNow(), TransactionId = 1024 }, action.RequestInfo, action.RequestContext).GetRawText();
+
+        var request = OcppCodec.ReadPayload(System.Text.Json.JsonDocument.Parse(stored).RootElement, action.RequestInfo, action.RequestContext);
+        var call = h.Connection.CallAnyAsync(request, timeout: null, Ct);
+        var (id, payload) = await h.Peer.ReceiveCallAsync("StopTransaction");
+        await h.Peer.SendAsync($$$"""[3,"{{{id}}}",{"idTagInfo":{"status":"Accepted"}}]""");
+
+        Assert.Equal(stored, payload.GetRawText());
+        Assert.Equal(AuthorizationStatus.Accepted, Assert.IsType<StopTransactionResponse>(await call).IdTagInfo!.Status);
+    }
+
     [Theory]
     [InlineData("OccurrenceConstraintViolation", OcppErrorCode.OccurrenceConstraintViolation)]
     [InlineData("OccurenceConstraintViolation", OcppErrorCode.OccurrenceConstraintViolation)]
