@@ -110,6 +110,7 @@ public static class OcppClient
         }
 
         socket.KeepAliveInterval = options.KeepAliveInterval;
+        socket.KeepAliveTimeout = options.KeepAliveTimeout;
         socket.CollectHttpResponseDetails = true;
         if (options.SecurityProfile is OcppSecurityProfile.BasicAuth or OcppSecurityProfile.TlsWithBasicAuth)
         {

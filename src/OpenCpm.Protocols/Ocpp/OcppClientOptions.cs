@@ -25,8 +25,14 @@ public sealed record OcppClientOptions
     /// <summary>Offered in order of preference; the server must agree one of them.</summary>
     public IReadOnlyList<string> Subprotocols { get; init; } = [V16.OcppV16Actions.Subprotocol];
 
-    /// <summary>WebSocket ping interval (the WebSocketPingInterval key; zero sends no pings).</summary>
+    /// <summary>WebSocket keep-alive interval (the WebSocketPingInterval key; zero sends none).</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When set, keep-alives are pings and a link whose pong does not come within this time is aborted (a half-open TCP
+    /// connection is otherwise only noticed when a CALL times out). Infinite (the default) sends unsolicited pongs.
+    /// </summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = Timeout.InfiniteTimeSpan;
 
     /// <summary>How long the TCP, TLS and HTTP upgrade may take together.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);

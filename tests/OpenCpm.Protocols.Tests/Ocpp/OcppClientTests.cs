@@ -129,6 +129,22 @@ public sealed class OcppClientTests
         Assert.Equal((OcppConnectFailure.Unreachable, $"ws://127.0.0.1:{server.Port}/ocpp/KEBA%20M20 did not complete the WebSocket handshake within 20 s"), (error.Failure, error.Message));
     }
 
+    [Fact]
+    public async Task With_a_keep_alive_timeout_a_peer_that_stops_answering_pings_is_dropped()
+    {
+        using var server = new LoopbackOcppServer();
+        var options = Options(server, OcppSecurityProfile.None) with { KeepAliveInterval = TimeSpan.FromMilliseconds(100), KeepAliveTimeout = TimeSpan.FromMilliseconds(300) };
+
+        var connecting = OcppClient.ConnectAsync(options, cancellationToken: Ct);
+        var handshake = await server.AcceptAsync();
+        await using var connection = new OcppConnection(await connecting);
+        var running = connection.RunAsync(Ct);
+
+        await running.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.False(connection.IsOpen);
+        handshake.Socket!.Dispose();
+    }
+
     [Theory]
     [InlineData(OcppSecurityProfile.BasicAuth, "wss://csms.example.com/ocpp", "security profile 1 needs a ws:// endpoint but was wss://csms.example.com/ocpp")]
     [InlineData(OcppSecurityProfile.TlsWithBasicAuth, "ws://csms.example.com/ocpp", "security profile 2 needs a wss:// endpoint but was ws://csms.example.com/ocpp")]
