@@ -167,6 +167,11 @@ internal sealed partial class SiteController
 
                 control.Sending = true;
                 control.CommandInFlightA = change.ToA;
+                if (control.Driver is { } driver)
+                {
+                    var fromA = control.CommandedA ?? control.Status.SetpointA;
+                    control.Transitions.Sent(fromA, change.ToA, timeProvider.GetUtcNow(), driver.SettleTime(fromA, change.ToA));
+                }
                 if (reduction)
                 {
                     _gate.Sent(control.Key, change.ToA);

@@ -44,6 +44,7 @@ internal sealed class KebaStationDriver : IStationDriver
     private DateTimeOffset? _report1At;
     private int _report2Misses;
     private KebaReport3? _report3;
+    private DateTimeOffset? _report3At;
     private bool _chargedThisSession;
     private string? _rfidTag;
     private long _lastCommandTicks;
@@ -153,6 +154,14 @@ internal sealed class KebaStationDriver : IStationDriver
         var milliA = ToMilliA(amps);
         return await CommandAsync(KebaCommand.CurrTime(milliA, 1), milliA, disabled: false, cancellationToken);
     }
+
+    /// <summary>
+    /// <c>currtime X 1</c> takes effect after its 1 s; a change between two non-zero currents then waits for the P30's
+    /// pilot delay (about 6–7 s, 8 s with a margin) while a start or a stop is immediate; the vehicle follows within 5 s
+    /// (IEC 61851-1).
+    /// </summary>
+    public TimeSpan SettleTime(double fromA, double toA) =>
+        TimeSpan.FromSeconds(1 + (fromA >= 6 && toA >= 6 ? 8 : 0) + 5);
 
     public async Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken)
     {
@@ -614,6 +623,7 @@ internal sealed class KebaStationDriver : IStationDriver
         lock (_sync)
         {
             _report3 = report;
+            _report3At = _timeProvider.GetUtcNow();
             if (_report2 is { State: 3 })
             {
                 // Core's rule (one rule for the driver and the simulator): the set only grows during a session.
@@ -692,6 +702,7 @@ internal sealed class KebaStationDriver : IStationDriver
                 Online = online,
                 VehiclePlugged = r2?.VehiclePlugged ?? false,
                 CurrentsA = r3 is null ? default : new PhaseCurrents(r3.I1MilliA / 1000.0, r3.I2MilliA / 1000.0, r3.I3MilliA / 1000.0),
+                CurrentsMeasuredAt = _report3At,
                 VoltagesV = r3 is null ? default : new PhaseVoltages(r3.U1V, r3.U2V, r3.U3V),
                 PowerW = (r3?.PowerMilliW ?? 0) / 1000.0,
                 SessionEnergyWh = (r3?.SessionEnergyTenthsWh ?? 0) / 10.0,
