@@ -111,7 +111,8 @@ public static class KebaCodec
                 throw new KebaProtocolException($"message {Show(json)} is not a JSON object");
             }
 
-            fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            // Key spelling varies between firmware ("E pres" and "E Pres" are both seen): match keys ignoring case.
+            fields = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 fields[property.Name.Trim()] = property.Value.Clone();
@@ -138,10 +139,10 @@ public static class KebaCodec
         }
 
         var reader = new KebaFields("status message", fields);
-        var values = new Dictionary<string, long>(StringComparer.Ordinal);
+        var values = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, element) in fields)
         {
-            values[name] = reader.Number(name, element);
+            values[KebaFieldNames.Canonical(name)] = reader.Number(name, element);
         }
 
         return new KebaPushMessage(values);
@@ -234,10 +235,8 @@ public static class KebaCodec
         HardwareCurrentMilliA = f.IntOrZero("Curr HW", 0, MaxMilliA),
         StartEnergyTenthsWh = f.LongOrZero("E start", 0, MaxCounter),
         SessionEnergyTenthsWh = f.LongOrZero("E pres", 0, MaxCounter),
-        StartedUptimeS = f.LongOrZero("started[s]", 0, uint.MaxValue),
-        EndedUptimeS = f.LongOrZero("ended[s]", 0, uint.MaxValue),
-        Started = f.TextOrEmpty("started"),
-        Ended = f.TextOrEmpty("ended"),
+        StartedAt = KebaStationTime.Parse(f.TextOrEmpty("started"), f.LongOrZero("started[s]", 0, uint.MaxValue)),
+        EndedAt = KebaStationTime.Parse(f.TextOrEmpty("ended"), f.LongOrZero("ended[s]", 0, uint.MaxValue)),
         Reason = f.IntOrZero("reason", 0, 255),
         TimeQuality = f.IntOrZero("timeQ", 0, 255),
         RfidTag = f.Has("RFID tag") ? f.Text("RFID tag") : "0000000000000000",

@@ -27,9 +27,18 @@ public static partial class KebaLog
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Sending '{Command}' to {Station} failed")]
     public static partial void SendFailed(ILogger logger, IPAddress station, string command, Exception exception);
 
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Dropped {Count} datagram(s) from {Station} sent from port {Port}, not {StationPort}: a KEBA station always sends from {StationPort}, so these are not the station's (spoofed, or another program on that host)")]
+    public static partial void DatagramsFromOtherPort(ILogger logger, int count, IPAddress station, int port, int stationPort);
+
     [LoggerMessage(EventId = 3010, Level = LogLevel.Debug, Message = "Simulated station {Station} ignored a command: {Reason}")]
     public static partial void SimulatorIgnoredCommand(ILogger logger, string station, string reason);
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Debug, Message = "Simulated station {Station} could not send a datagram")]
     public static partial void SimulatorSendFailed(ILogger logger, string station, Exception exception);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Debug, Message = "Simulated station {Station} (firmware {Firmware}) ignored a request from port {Port}: it answers only requests from port {ControllerPort}")]
+    public static partial void SimulatorIgnoredOtherPort(ILogger logger, string station, string firmware, int port, int controllerPort);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Debug, Message = "Simulated station {Station} dropped '{Command}': it came {GapMs:0} ms after the previous command")]
+    public static partial void SimulatorDroppedBurst(ILogger logger, string station, string command, double gapMs);
 }

@@ -84,10 +84,10 @@ internal static class KebaReportWriter
         w.Number("Curr HW", r.HardwareCurrentMilliA);
         w.Number("E start", r.StartEnergyTenthsWh);
         w.Number("E pres", r.SessionEnergyTenthsWh);
-        w.Number("started[s]", r.StartedUptimeS);
-        w.Number("ended[s]", r.EndedUptimeS);
-        w.Text("started", r.Started);
-        w.Text("ended", r.Ended);
+        w.Number("started[s]", r.StartedAt.Seconds);
+        w.Number("ended[s]", r.EndedAt.Seconds);
+        w.Text("started", r.StartedAt.Text);
+        w.Text("ended", r.EndedAt.Text);
         w.Number("reason", r.Reason);
         w.Number("timeQ", r.TimeQuality);
         w.Text("RFID tag", r.RfidTag);

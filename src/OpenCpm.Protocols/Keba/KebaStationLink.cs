@@ -24,6 +24,7 @@ public sealed class KebaStationLink : IDisposable
     private readonly Lock _sync = new();
     private PendingReply? _pending;
     private long _lastHeardTicks = long.MinValue;
+    private long _datagramsFromOtherPorts;
 
     internal KebaStationLink(KebaUdpEndpoint endpoint, IPEndPoint station, KebaTimingOptions timing, TimeProvider timeProvider, ILogger logger)
     {
@@ -48,6 +49,9 @@ public sealed class KebaStationLink : IDisposable
             return ticks == long.MinValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
         }
     }
+
+    /// <summary>Datagrams from this station's address but another port than the stations' port, dropped unread.</summary>
+    public long DatagramsFromOtherPorts => Interlocked.Read(ref _datagramsFromOtherPorts);
 
     /// <summary>Push messages and replies nobody was waiting for, in arrival order (oldest dropped past 256).</summary>
     public ChannelReader<KebaMessage> Unsolicited => _unsolicited.Reader;
@@ -98,7 +102,6 @@ public sealed class KebaStationLink : IDisposable
                     _pending = pending;
                 }
 
-                _gate.RecordSent(command, _timeProvider.GetUtcNow());
                 try
                 {
                     await _endpoint.SendAsync(command.Text, Station, cancellationToken);
@@ -107,6 +110,9 @@ public sealed class KebaStationLink : IDisposable
                 {
                     KebaLog.SendFailed(_logger, Address, command.Text, ex);
                 }
+
+                // Counted from when the datagram left, not from when it was decided: the next one keeps its distance.
+                _gate.RecordSent(command, _timeProvider.GetUtcNow());
 
                 if (pending is null)
                 {
@@ -144,6 +150,8 @@ public sealed class KebaStationLink : IDisposable
             }
         }
     }
+
+    internal void CountDatagramFromOtherPort() => Interlocked.Increment(ref _datagramsFromOtherPorts);
 
     /// <summary>Called by the endpoint's receive loop for every well-formed datagram from this station.</summary>
     internal void Deliver(KebaMessage message)

@@ -3,8 +3,12 @@ namespace OpenCpm.Protocols.Keba;
 /// <summary>The programmer's guide's timing rules for one station (defaults are the guide's values).</summary>
 public sealed record KebaTimingOptions
 {
-    /// <summary>t_UDP_pause: minimum gap between two datagrams to one station.</summary>
-    public TimeSpan DatagramSpacing { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// t_UDP_pause: minimum gap between two datagrams to one station. The guide says 100 ms; stations in the field drop
+    /// a command that arrives sooner after the last, and delays on the way shorten the gap the station sees, so the
+    /// default keeps a margin of 50 ms.
+    /// </summary>
+    public TimeSpan DatagramSpacing { get; init; } = TimeSpan.FromMilliseconds(150);
 
     /// <summary>t_COM_pause: minimum gap between two sends of the identical command (e.g. polling <c>report 2</c>).</summary>
     public TimeSpan IdenticalCommandSpacing { get; init; } = TimeSpan.FromSeconds(5);

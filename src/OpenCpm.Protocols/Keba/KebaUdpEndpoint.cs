@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -7,17 +8,24 @@ using Microsoft.Extensions.Logging;
 namespace OpenCpm.Protocols.Keba;
 
 /// <summary>
-/// The host's one UDP socket for KEBA stations (default 0.0.0.0:7090, broadcast enabled). Sends from the bound
-/// port, receives everything, ignores its own <c>i</c> echo, parses each datagram and routes it to the
-/// <see cref="KebaStationLink"/> of its source address. A datagram that is not valid KEBA is logged and dropped;
-/// nothing a peer sends can throw out of the receive loop.
+/// The host's one UDP socket for KEBA stations (default 0.0.0.0:7090, broadcast enabled). Every datagram to a station
+/// goes out of this bound socket, so it always comes from port 7090 (firmware 3.10.80 ignores requests from any other
+/// port). Receives everything, ignores its own <c>i</c> echo, parses each datagram and routes it to the
+/// <see cref="KebaStationLink"/> of its source address. A station always sends from port 7090: a datagram from
+/// another port is not the station's (a spoofed report could raise a site's headroom) and is dropped unparsed,
+/// counted, and warned about at most once a minute per station. A datagram that is not valid KEBA is logged and
+/// dropped; nothing a peer sends can throw out of the receive loop.
 /// </summary>
 public sealed class KebaUdpEndpoint : IAsyncDisposable
 {
     private readonly KebaUdpEndpointOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private static readonly TimeSpan ForeignPortWarningInterval = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<IPAddress, KebaStationLink> _links = new();
+    private readonly ConcurrentDictionary<IPAddress, ForeignPortTally> _foreignPorts = new();
+    private long _datagramsFromOtherPorts;
     private readonly CancellationTokenSource _stop = new();
     private Socket? _socket;
     private Task _receiveLoop = Task.CompletedTask;
@@ -33,12 +41,25 @@ public sealed class KebaUdpEndpoint : IAsyncDisposable
 
     public IPEndPoint LocalEndPoint => (IPEndPoint)(_socket?.LocalEndPoint ?? throw new InvalidOperationException("The endpoint is not started."));
 
-    /// <summary>Binds the socket and starts the receive loop. Throws <see cref="SocketException"/> if the port is taken.</summary>
+    /// <summary>Datagrams dropped because they came from a port other than the stations' port (all sources).</summary>
+    public long DatagramsFromOtherPorts => Interlocked.Read(ref _datagramsFromOtherPorts);
+
+    /// <summary>
+    /// Binds the socket and starts the receive loop. Throws <see cref="SocketException"/> if the port is taken and
+    /// <see cref="InvalidOperationException"/> for port 0: an ephemeral port would send to stations from a port they
+    /// may ignore, and their replies go to 7090 anyway.
+    /// </summary>
     public void Start()
     {
         if (_socket is not null)
         {
             return;
+        }
+
+        if (_options.Port == 0)
+        {
+            throw new InvalidOperationException(
+                $"The KEBA endpoint must bind a fixed port (stations answer to {_options.StationPort.ToString(CultureInfo.InvariantCulture)}), not an ephemeral one.");
         }
 
         // Hundreds of stations may answer a round of polls at once: give the kernel room for their replies.
@@ -114,9 +135,15 @@ public sealed class KebaUdpEndpoint : IAsyncDisposable
         await socket.SendToAsync(Encoding.ASCII.GetBytes(text), SocketFlags.None, to, cancellationToken);
     }
 
-    /// <summary>Classifies one datagram and routes it; logs and drops anything malformed. Never throws.</summary>
+    /// <summary>Classifies one datagram and routes it; logs and drops anything malformed or from a foreign port. Never throws.</summary>
     internal void HandleDatagram(ReadOnlySpan<byte> payload, IPEndPoint source)
     {
+        if (source.Port != _options.StationPort)
+        {
+            DropFromOtherPort(source);
+            return;
+        }
+
         KebaMessage message;
         try
         {
@@ -146,6 +173,35 @@ public sealed class KebaUdpEndpoint : IAsyncDisposable
         {
             KebaLog.UnknownSource(_logger, source);
         }
+    }
+
+    private void DropFromOtherPort(IPEndPoint source)
+    {
+        Interlocked.Increment(ref _datagramsFromOtherPorts);
+        if (!_links.TryGetValue(source.Address, out var link))
+        {
+            KebaLog.UnknownSource(_logger, source);
+            return;
+        }
+
+        link.CountDatagramFromOtherPort();
+        var tally = _foreignPorts.GetOrAdd(source.Address, _ => new ForeignPortTally());
+        var now = _timeProvider.GetUtcNow();
+        int dropped;
+        lock (tally)
+        {
+            tally.Dropped++;
+            if (tally.LastWarning is { } last && now - last < ForeignPortWarningInterval)
+            {
+                return;
+            }
+
+            tally.LastWarning = now;
+            dropped = tally.Dropped;
+            tally.Dropped = 0;
+        }
+
+        KebaLog.DatagramsFromOtherPort(_logger, dropped, source.Address, source.Port, _options.StationPort);
     }
 
     private async Task ReceiveLoopAsync(Socket socket, CancellationToken cancellationToken)
@@ -180,5 +236,12 @@ public sealed class KebaUdpEndpoint : IAsyncDisposable
 
             HandleDatagram(buffer.AsSpan(0, result.ReceivedBytes), (IPEndPoint)result.RemoteEndPoint);
         }
+    }
+
+    private sealed class ForeignPortTally
+    {
+        public int Dropped { get; set; }
+
+        public DateTimeOffset? LastWarning { get; set; }
     }
 }

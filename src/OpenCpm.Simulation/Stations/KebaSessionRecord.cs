@@ -1,3 +1,5 @@
+using OpenCpm.Protocols.Keba;
+
 namespace OpenCpm.Simulation.Stations;
 
 /// <summary>One entry of a simulated station's data logger (report 100…130).</summary>
@@ -11,13 +13,12 @@ internal sealed class KebaSessionRecord
 
     public long EnergyTenthsWh { get; set; }
 
-    public long StartedUptimeS { get; init; }
+    public KebaStationTime StartedAt { get; init; }
 
-    public long EndedUptimeS { get; set; }
+    public KebaStationTime EndedAt { get; set; }
 
-    public string Started { get; init; } = "";
-
-    public string Ended { get; set; } = "";
+    /// <summary>The clock's <c>timeQ</c> when the session started.</summary>
+    public int TimeQuality { get; init; }
 
     public int Reason { get; set; }
 

@@ -1,8 +1,11 @@
 namespace OpenCpm.Simulation.Stations;
 
-/// <summary>Fault knobs of a simulated station; set them at any time from a test or the demo.</summary>
+/// <summary>Fault knobs and field quirks of a simulated station; set them at any time from a test, the demo or the CLI.</summary>
 public sealed class KebaStationFaults
 {
+    /// <summary>t_UDP_pause of the programmer's guide: a real station drops a command that follows the previous one sooner.</summary>
+    public static readonly TimeSpan DefaultBurstSpacing = TimeSpan.FromMilliseconds(100);
+
     private int _dropNext;
 
     /// <summary>Answers nothing and pushes nothing (powered off, cable cut).</summary>
@@ -14,17 +17,34 @@ public sealed class KebaStationFaults
     /// </summary>
     public string? RepliesLostFor { get; set; }
 
-    /// <summary>DIP switch DSW1.3 OFF: only <c>i</c> and <c>report 1</c> are answered.</summary>
+    /// <summary>DIP switch DSW1.3 OFF: only <c>i</c> and <c>report 1</c> are answered, and DIP-Sw1 shows the switch off.</summary>
     public bool InterfaceDisabled { get; set; }
 
-    /// <summary>Drops a command that arrives less than 100 ms after the previous one (as real stations under load do).</summary>
-    public bool DropCommandsTooClose { get; set; }
+    /// <summary>
+    /// Modbus TCP enabled on DIP switch 1.3. On firmware whose profile says <see cref="KebaFirmwareProfile.ModbusSilencesUdp"/>
+    /// (3.10.80) UDP then answers only <c>i</c> and <c>report 1</c>: reports 2, 3 and 100 and every command go unanswered.
+    /// Older firmware is not affected.
+    /// </summary>
+    public bool ModbusEnabled { get; set; }
 
-    /// <summary>Firmware 3.10.80 mode: ignores commands whose source port is not 7090.</summary>
-    public bool RequireSourcePort7090 { get; set; }
+    /// <summary>
+    /// Silently drops a command that arrives less than <see cref="BurstSpacing"/> after the last command the station
+    /// took (as real stations do under load, evcc #16879). Counted in <see cref="SimulatedKebaStation.CommandsDropped"/>.
+    /// </summary>
+    public bool DropBursts { get; set; }
 
-    /// <summary>Older firmware: Curr HW reads 0 while no vehicle is plugged in.</summary>
-    public bool HardwareCurrentZeroWhileUnplugged { get; set; }
+    /// <summary>The station's minimum gap between two commands when <see cref="DropBursts"/> is on.</summary>
+    public TimeSpan BurstSpacing { get; set; } = DefaultBurstSpacing;
+
+    /// <summary>
+    /// A plug-in shows State 4 (Error1 6, Error2 32769, Enable sys 1, Max curr 0) in the first report 2 after it, and
+    /// the error is gone by the next report (seen on P30 x-series, evcc #8762); unpolled it clears after
+    /// <see cref="TransientErrorHold"/>.
+    /// </summary>
+    public bool TransientErrorAtPlugIn { get; set; }
+
+    /// <summary>How long the transient State 4 lasts when no report 2 asks for it first.</summary>
+    public TimeSpan TransientErrorHold { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Acknowledge invalid or unknown commands with <c>TCH-OK :done</c> instead of ignoring them (real behaviour undocumented).</summary>
     public bool AcknowledgeInvalidCommands { get; set; }

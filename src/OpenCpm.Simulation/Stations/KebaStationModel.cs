@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using OpenCpm.Protocols.Keba;
 using OpenCpm.Simulation.Vehicles;
@@ -9,8 +8,10 @@ namespace OpenCpm.Simulation.Stations;
 /// The behaviour of one KEBA P30, without sockets: commands in, replies and push messages out, time passed in by
 /// the caller. Implements the current-control model of the spec (Curr HW / Curr user / Curr timer, the 6–7 s
 /// pilot delay, stop without delay), enable and failsafe watchdog, energy limit, RFID whitelist authorization,
-/// x2 phase switching with its 300 s lock-out, the session logger and the push messages of six fields.
-/// Not thread-safe: <see cref="SimulatedKebaStation"/> serializes access.
+/// x2 phase switching with its 300 s lock-out, the session logger with the station's clock, the push messages of
+/// six fields, and the field behaviour of its <see cref="KebaFirmwareProfile"/> and <see cref="KebaStationFaults"/>.
+/// Not thread-safe: <see cref="SimulatedKebaStation"/> serializes access. (Over 400 lines: the state of one station is
+/// one object; the session log, clock, meter readings and push tracking live in their own types.)
 /// </summary>
 public sealed class KebaStationModel
 {
@@ -20,10 +21,15 @@ public sealed class KebaStationModel
 
     private static readonly TimeSpan PhaseSwitchLockout = TimeSpan.FromSeconds(300);
 
+    /// <summary>Error1/Error2 of the transient State 4 some x-series show right after a plug-in (evcc #8762).</summary>
+    public const int TransientError1 = 6;
+    public const int TransientError2 = 32769;
+
     private DateTimeOffset _bootAt;
     private readonly HashSet<string> _whitelist;
-    private readonly List<KebaSessionRecord> _sessions = [];
-    private readonly List<KebaPushMessage> _pushes = [];
+    private readonly KebaSessionLog _sessions = new();
+    private readonly KebaStationClock _clock;
+    private readonly KebaPushTracker _pushes = new();
     private DateTimeOffset _now;
     private int _userCurrentMilliA = DefaultUserCurrentMilliA;
     private bool _userCurrentFromTimer;
@@ -47,9 +53,9 @@ public sealed class KebaStationModel
     private double _sessionEnergyTenthsWh;
     private double _totalEnergyTenthsWh;
     private double _vehicleEnergyWh;
-    private long _nextSessionId = 1;
-    private TimeSpan _clockOffset;
-    private Observed _lastPushed;
+    private DateTimeOffset? _transientErrorUntil;
+    private int _input;
+    private bool _takenOver;
 
     public KebaStationModel(KebaStationProfile profile, DateTimeOffset bootAt, long totalEnergyTenthsWh = 0)
     {
@@ -60,7 +66,8 @@ public sealed class KebaStationModel
         _lastFeed = bootAt;
         _totalEnergyTenthsWh = totalEnergyTenthsWh;
         _whitelist = new HashSet<string>(profile.Whitelist.Select(NormalizeTag), StringComparer.Ordinal);
-        _lastPushed = Observe();
+        _clock = new KebaStationClock(profile.ClockSetAtBoot);
+        _pushes.Start(Observe());
     }
 
     public KebaStationProfile Profile { get; }
@@ -89,19 +96,36 @@ public sealed class KebaStationModel
 
     public int Error1 { get; private set; }
 
+    /// <summary>Whether the transient State 4 after a plug-in is showing (see <see cref="KebaStationFaults.TransientErrorAtPlugIn"/>).</summary>
+    public bool TransientErrorShowing => _transientErrorUntil is not null;
+
+    /// <summary>The enable input X1: 1 closed, 0 open.</summary>
+    public int Input => _input;
+
+    /// <summary>The <c>timeQ</c> of the station's clock now: 0 never set, 2 set by <c>setdatetime</c>, 3 kept by NTP/OCPP.</summary>
+    public int TimeQuality => _clock.TimeQuality;
+
     public bool AuthorizationOn => Profile.AuthorizationEnabled ?? _whitelist.Count > 0;
 
     public bool Authorized => _authorizedTag is not null;
 
-    public int PhaseSwitch => _phaseSwitch;
+    /// <summary>What the X2 contactor connects now: 0 one phase, 1 three (always 1 while <c>x2src</c> is 0, no phase switching).</summary>
+    public int PhaseSwitch => _phaseSwitchSource != 0 && _phaseSwitch == 0 ? 0 : 1;
 
     /// <summary>Stored sessions, newest first (the running one, if any, first).</summary>
     public int SessionCount => _sessions.Count;
+
+    /// <summary>
+    /// Whether the UDP interface answers only <c>i</c> and <c>report 1</c>: DIP switch 1.3 off, or Modbus TCP on with a
+    /// firmware that then keeps UDP to identification (3.10.80).
+    /// </summary>
+    public bool AnswersOnlyIdentification => Faults.InterfaceDisabled || (Faults.ModbusEnabled && Profile.Firmware.ModbusSilencesUdp);
 
     /// <summary>Handles one command received at <paramref name="now"/> from <paramref name="sender"/>; returns the reply, or null for none.</summary>
     public KebaMessage? Handle(string datagram, IPAddress sender, DateTimeOffset now)
     {
         Advance(now);
+        LastRejected = null;
         KebaCommand command;
         try
         {
@@ -113,13 +137,20 @@ public sealed class KebaStationModel
             return Faults.AcknowledgeInvalidCommands ? new KebaAcknowledge() : null;
         }
 
-        if (Faults.InterfaceDisabled && command.Keyword != "i" && command.ReportId != 1)
+        if (AnswersOnlyIdentification && command.Keyword != "i" && command.ReportId != 1)
         {
+            LastRejected = "the UDP interface answers only i and report 1 (DIP switch 1.3 off, or Modbus on with firmware " + Profile.Firmware.Version + ")";
             return null;
         }
 
         LastCommander = sender;
         var reply = Execute(command);
+        if (command.ReportId == 2 && _transientErrorUntil is not null)
+        {
+            // The transient error was seen by this poll; by the next one it is gone.
+            _transientErrorUntil = null;
+        }
+
         Settle();
         return reply;
     }
@@ -145,11 +176,17 @@ public sealed class KebaStationModel
                 _userCurrentMilliA = _timerCurrentMilliA;
                 _userCurrentFromTimer = true;
                 _timerCurrentMilliA = 0;
+                _takenOver = true;
             }
 
             if (FailsafeDeadline is { } deadline && deadline <= at)
             {
                 FailsafeTripped = true;
+            }
+
+            if (_transientErrorUntil is { } transient && transient <= at)
+            {
+                _transientErrorUntil = null;
             }
 
             if (_pilotDue is { } pilot && pilot <= at)
@@ -179,6 +216,11 @@ public sealed class KebaStationModel
         Vehicle = new SimulatedVehicle(spec, now);
         _vehicleEnergyWh = 0;
         _plugLocked = true;
+        if (Faults.TransientErrorAtPlugIn)
+        {
+            _transientErrorUntil = now + Faults.TransientErrorHold;
+        }
+
         StartSession();
         Settle();
     }
@@ -195,6 +237,7 @@ public sealed class KebaStationModel
         EndSession(reason: 1);
         Vehicle = null;
         _plugLocked = false;
+        _transientErrorUntil = null;
         if (_userCurrentFromTimer)
         {
             _userCurrentMilliA = DefaultUserCurrentMilliA;
@@ -236,6 +279,7 @@ public sealed class KebaStationModel
     {
         Advance(now);
         _bootAt = now;
+        _takenOver = false;
         _userCurrentMilliA = DefaultUserCurrentMilliA;
         _userCurrentFromTimer = false;
         _timerCurrentMilliA = 0;
@@ -253,7 +297,8 @@ public sealed class KebaStationModel
         EnabledByUser = true;
         _authorizedTag = null;
         _authorizedClass = NoClass;
-        _clockOffset = TimeSpan.Zero;
+        _clock.Reboot();
+        _transientErrorUntil = null;
         _lastPhaseSwitch = null;
         _pilotDue = null;
         ApplyPilot(0);
@@ -274,41 +319,46 @@ public sealed class KebaStationModel
         Settle();
     }
 
-    /// <summary>Takes the push messages produced since the last call.</summary>
-    public IReadOnlyList<KebaPushMessage> TakePushMessages()
+    /// <summary>The enable input X1 is closed (<paramref name="closed"/>) or opened; the station pushes <c>Input</c>.</summary>
+    public void SetInput(bool closed, DateTimeOffset now)
     {
-        if (_pushes.Count == 0)
-        {
-            return [];
-        }
-
-        var taken = _pushes.ToArray();
-        _pushes.Clear();
-        return taken;
+        Advance(now);
+        _input = closed ? 1 : 0;
+        Settle();
     }
 
-    public KebaReport1 Report1() => new()
+    /// <summary>Takes the push messages produced since the last call.</summary>
+    public IReadOnlyList<KebaPushMessage> TakePushMessages() => _pushes.Take();
+
+    public KebaReport1 Report1()
     {
-        Product = Profile.Product,
-        Serial = Profile.Serial,
-        Firmware = Profile.Firmware,
-        ComModule = Profile.ComModule,
-        Backend = Profile.ReportsNewerIdentityFields ? 0 : null,
-        TimeQuality = Profile.ReportsNewerIdentityFields ? (_clockOffset == TimeSpan.Zero ? 3 : 2) : null,
-        SetBoot = Profile.ReportsNewerIdentityFields ? 0 : null,
-        DipSwitch1 = Profile.DipSwitch1,
-        DipSwitch2 = Profile.DipSwitch2,
-        UptimeS = UptimeS,
-    };
+        var firmware = Profile.Firmware;
+        // DIP-Sw1 bit 5 is DSW1.3, the interface switch.
+        var dip1 = Faults.InterfaceDisabled ? (byte)(Profile.DipSwitch1 & ~0x20) : Profile.DipSwitch1;
+        return new KebaReport1
+        {
+            Product = Profile.Product,
+            Serial = Profile.Serial,
+            Firmware = firmware.Text,
+            ComModule = Profile.ComModule,
+            Backend = firmware.ReportsBackendAndTimeQuality ? 0 : null,
+            TimeQuality = firmware.ReportsBackendAndTimeQuality ? _clock.TimeQuality : null,
+            SetBoot = firmware.ReportsSetBoot ? 0 : null,
+            DipSwitch1 = firmware.ReportsDipSwitches ? dip1 : null,
+            DipSwitch2 = firmware.ReportsDipSwitches ? Profile.DipSwitch2 : null,
+            UptimeS = UptimeS,
+        };
+    }
 
     public KebaReport2 Report2()
     {
-        var hardware = Faults.HardwareCurrentZeroWhileUnplugged && Vehicle is null ? 0 : Profile.HardwareCurrentMilliA;
+        var hardware = Profile.Firmware.HardwareCurrentZeroWhileUnplugged && Vehicle is null ? 0 : Profile.HardwareCurrentMilliA;
+        var transient = _transientErrorUntil is not null && Error1 == 0;
         return new KebaReport2
         {
             State = State,
-            Error1 = Error1,
-            Error2 = 0,
+            Error1 = transient ? TransientError1 : Error1,
+            Error2 = transient ? TransientError2 : 0,
             Plug = Plug,
             AuthOn = AuthorizationOn ? 1 : 0,
             AuthRequired = AuthorizationOn && !Authorized ? 1 : 0,
@@ -324,67 +374,19 @@ public sealed class KebaStationModel
             TimerRemainingS = _timerDue is { } due ? (int)Math.Ceiling((due - _now).TotalSeconds) : 0,
             EnergyLimitTenthsWh = _energyLimitTenthsWh,
             Output = _output,
-            Input = 0,
+            Input = _input,
             PhaseSwitchSource = Profile.SupportsPhaseSwitch ? _phaseSwitchSource : null,
-            PhaseSwitch = Profile.SupportsPhaseSwitch ? _phaseSwitch : null,
+            // With x2src 0 (no phase switching) a real c-series reads X2 phaseSwitch 0.
+            PhaseSwitch = Profile.SupportsPhaseSwitch ? (_phaseSwitchSource == 0 ? 0 : _phaseSwitch) : null,
             Serial = Profile.Serial,
             UptimeS = UptimeS,
         };
     }
 
-    public KebaReport3 Report3()
-    {
-        if (!Profile.HasMeter)
-        {
-            return new KebaReport3 { I1MilliA = 0, I2MilliA = 0, I3MilliA = 0, PowerMilliW = 0, SessionEnergyTenthsWh = 0, Serial = Profile.Serial, UptimeS = UptimeS };
-        }
+    public KebaReport3 Report3() =>
+        KebaMeterReadings.Report(Profile, CurrentsMilliA(), Vehicle is not null, _now, (long)_sessionEnergyTenthsWh, (long)_totalEnergyTenthsWh, UptimeS);
 
-        var (i1, i2, i3) = CurrentsMilliA();
-        var u = (int)Math.Round(Profile.VoltageV);
-        return new KebaReport3
-        {
-            U1V = u,
-            U2V = u,
-            U3V = u,
-            I1MilliA = i1,
-            I2MilliA = i2,
-            I3MilliA = i3,
-            PowerMilliW = (long)(i1 + i2 + i3) * u,
-            PowerFactorPerMille = i1 + i2 + i3 > 0 ? 1000 : 0,
-            SessionEnergyTenthsWh = (long)_sessionEnergyTenthsWh,
-            TotalEnergyTenthsWh = (long)_totalEnergyTenthsWh,
-            Serial = Profile.Serial,
-            UptimeS = UptimeS,
-        };
-    }
-
-    public KebaSessionReport SessionReport(int reportId)
-    {
-        var entry = reportId == 100 ? _sessions.FirstOrDefault() : _sessions.Where(s => s.IsEnded).Skip(reportId - 101).FirstOrDefault();
-        if (entry is null)
-        {
-            return new KebaSessionReport { ReportId = reportId, SessionId = 0, Serial = Profile.Serial, UptimeS = UptimeS, Started = "0", Ended = "0" };
-        }
-
-        return new KebaSessionReport
-        {
-            ReportId = reportId,
-            SessionId = entry.SessionId,
-            HardwareCurrentMilliA = entry.HardwareCurrentMilliA,
-            StartEnergyTenthsWh = entry.StartEnergyTenthsWh,
-            SessionEnergyTenthsWh = entry.IsEnded ? entry.EnergyTenthsWh : (long)_sessionEnergyTenthsWh,
-            StartedUptimeS = entry.StartedUptimeS,
-            EndedUptimeS = entry.EndedUptimeS,
-            Started = entry.Started,
-            Ended = entry.Ended,
-            Reason = entry.Reason,
-            TimeQuality = 3,
-            RfidTag = entry.RfidTag,
-            RfidClass = entry.RfidClass,
-            Serial = Profile.Serial,
-            UptimeS = UptimeS,
-        };
-    }
+    public KebaSessionReport SessionReport(int reportId) => _sessions.Report(reportId, (long)_sessionEnergyTenthsWh, Profile.Serial, UptimeS);
 
     public static string NormalizeTag(string tag)
     {
@@ -394,6 +396,8 @@ public sealed class KebaStationModel
     }
 
     private long UptimeS => (long)(_now - _bootAt).TotalSeconds;
+
+    private bool HasError => Error1 != 0 || _transientErrorUntil is not null;
 
     private bool EnableSys =>
         EnabledByUser && _userCurrentMilliA > 0 && !_energyLimitReached && !FailsafeTripped && (!AuthorizationOn || Authorized);
@@ -407,7 +411,7 @@ public sealed class KebaStationModel
     {
         get
         {
-            if (Error1 != 0)
+            if (HasError)
             {
                 return 4;
             }
@@ -436,7 +440,7 @@ public sealed class KebaStationModel
         switch (command.Keyword)
         {
             case "i":
-                return new KebaFirmwareInfo(Profile.Firmware);
+                return new KebaFirmwareInfo(Profile.Firmware.Text);
             case "report":
                 return command.ReportId switch
                 {
@@ -452,6 +456,7 @@ public sealed class KebaStationModel
                 Feed();
                 _userCurrentMilliA = (int)command.Number(0);
                 _userCurrentFromTimer = false;
+                _takenOver = true;
                 break;
             case "ena":
                 Feed();
@@ -501,7 +506,7 @@ public sealed class KebaStationModel
 
                 break;
             case "setdatetime":
-                _clockOffset = DateTimeOffset.FromUnixTimeSeconds(command.Number(0)) - _now;
+                _clock.Set(DateTimeOffset.FromUnixTimeSeconds(command.Number(0)), _now);
                 break;
             case "x2src":
                 _phaseSwitchSource = (int)command.Number(0);
@@ -541,6 +546,7 @@ public sealed class KebaStationModel
             _userCurrentFromTimer = true;
             _timerDue = null;
             _timerCurrentMilliA = 0;
+            _takenOver = true;
             return;
         }
 
@@ -564,14 +570,17 @@ public sealed class KebaStationModel
 
         _authorizedTag = tag;
         _authorizedClass = tagClass;
-        if (Vehicle is not null && (_sessions.Count == 0 || _sessions[0].IsEnded))
+        if (_sessions.Running is { } running)
+        {
+            if (running.RfidTag == NoTag)
+            {
+                running.RfidTag = tag;
+                running.RfidClass = tagClass;
+            }
+        }
+        else if (Vehicle is not null)
         {
             StartSession();
-        }
-        else if (_sessions.Count > 0 && !_sessions[0].IsEnded && _sessions[0].RfidTag == NoTag)
-        {
-            _sessions[0].RfidTag = tag;
-            _sessions[0].RfidClass = tagClass;
         }
     }
 
@@ -585,46 +594,30 @@ public sealed class KebaStationModel
     private void StartSession()
     {
         _sessionEnergyTenthsWh = 0;
-        _sessions.Insert(0, new KebaSessionRecord
-        {
-            SessionId = _nextSessionId++,
-            HardwareCurrentMilliA = Profile.HardwareCurrentMilliA,
-            StartEnergyTenthsWh = (long)_totalEnergyTenthsWh,
-            StartedUptimeS = UptimeS,
-            Started = Timestamp(),
-            RfidTag = _authorizedTag ?? NoTag,
-            RfidClass = _authorizedTag is null ? NoClass : _authorizedClass,
-        });
-        if (_sessions.Count > 31)
-        {
-            _sessions.RemoveAt(_sessions.Count - 1);
-        }
+        _sessions.Start(
+            Profile.HardwareCurrentMilliA,
+            (long)_totalEnergyTenthsWh,
+            _clock.Stamp(_now, _now - _bootAt),
+            _clock.TimeQuality,
+            _authorizedTag ?? NoTag,
+            _authorizedTag is null ? NoClass : _authorizedClass);
     }
 
-    private void EndSession(int reason)
-    {
-        if (_sessions.Count == 0 || _sessions[0].IsEnded)
-        {
-            return;
-        }
-
-        var s = _sessions[0];
-        s.EnergyTenthsWh = (long)_sessionEnergyTenthsWh;
-        s.EndedUptimeS = UptimeS;
-        s.Ended = Timestamp();
-        s.Reason = reason;
-    }
-
-    private string Timestamp() => (_now + _clockOffset).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.000", CultureInfo.InvariantCulture);
+    private void EndSession(int reason) => _sessions.End((long)_sessionEnergyTenthsWh, _clock.Stamp(_now, _now - _bootAt), reason);
 
     private int DesiredMilliA()
     {
-        if (Vehicle is null || Error1 != 0)
+        if (Vehicle is null || HasError)
         {
             return 0;
         }
 
         var hardware = Profile.HardwareCurrentMilliA;
+        if (Profile.NetworkClient && !_takenOver)
+        {
+            return Math.Min(hardware, Profile.InstalledFailsafeMilliA);
+        }
+
         if (FailsafeTripped)
         {
             return Math.Min(hardware, _failsafeCurrentMilliA);
@@ -672,7 +665,7 @@ public sealed class KebaStationModel
     private DateTimeOffset? NextEvent(DateTimeOffset until)
     {
         DateTimeOffset? next = null;
-        foreach (var candidate in new[] { _timerDue, FailsafeDeadline, _pilotDue })
+        foreach (var candidate in new[] { _timerDue, FailsafeDeadline, _pilotDue, _transientErrorUntil })
         {
             if (candidate is { } c && c <= until && (next is null || c < next))
             {
@@ -714,7 +707,7 @@ public sealed class KebaStationModel
         }
 
         var milliA = (int)Math.Round(Vehicle.DrawA * 1000);
-        var phases = Profile.SupportsPhaseSwitch && _phaseSwitch == 0 ? 1 : Vehicle.Spec.Phases;
+        var phases = Profile.SupportsPhaseSwitch && PhaseSwitch == 0 ? 1 : Vehicle.Spec.Phases;
         return (milliA, phases >= 2 ? milliA : 0, phases >= 3 ? milliA : 0);
     }
 
@@ -722,37 +715,8 @@ public sealed class KebaStationModel
     private void Settle()
     {
         UpdatePilot();
-        var now = Observe();
-        if (now.State != _lastPushed.State)
-        {
-            _pushes.Add(new KebaPushMessage("State", now.State));
-        }
-
-        if (now.Plug != _lastPushed.Plug)
-        {
-            _pushes.Add(new KebaPushMessage("Plug", now.Plug));
-        }
-
-        if (now.EnableSys != _lastPushed.EnableSys)
-        {
-            _pushes.Add(new KebaPushMessage("Enable sys", now.EnableSys));
-        }
-
-        if (now.MaxCurr != _lastPushed.MaxCurr)
-        {
-            _pushes.Add(new KebaPushMessage("Max curr", now.MaxCurr));
-        }
-
-        if (Profile.HasMeter && now.EnergyStep != _lastPushed.EnergyStep)
-        {
-            _pushes.Add(new KebaPushMessage("E pres", (long)_sessionEnergyTenthsWh));
-        }
-
-        _lastPushed = now;
+        _pushes.Observe(Observe(), Profile.HasMeter);
     }
 
-    /// <summary>E pres is pushed in steps of about 10 Wh (100 × 0.1 Wh).</summary>
-    private Observed Observe() => new(State, Plug, EnableSys ? 1 : 0, _appliedMilliA, (long)_sessionEnergyTenthsWh / 100);
-
-    private readonly record struct Observed(int State, int Plug, int EnableSys, int MaxCurr, long EnergyStep);
+    private KebaObservedFields Observe() => new(State, Plug, EnableSys ? 1 : 0, _appliedMilliA, _input, (long)_sessionEnergyTenthsWh);
 }

@@ -9,15 +9,13 @@ using OpenCpm.Simulation.Vehicles;
 namespace OpenCpm.Simulation.Stations;
 
 /// <summary>
-/// A simulated KEBA P30 on its own UDP socket (IP:7090 by default): answers commands like the real station,
-/// replies and pushes to the sender's IP at the controller port (7090), and advances its
-/// <see cref="KebaStationModel"/> on a timer of the injected <see cref="TimeProvider"/>. One async receive and
-/// one timer per station, no thread.
+/// A simulated KEBA P30 on its own UDP socket (IP:7090 by default): answers commands like the real station of its
+/// firmware profile, replies and pushes from its own port to the sender's IP at the controller port (7090), and
+/// advances its <see cref="KebaStationModel"/> on a timer of the injected <see cref="TimeProvider"/>. One async
+/// receive and one timer per station, no thread.
 /// </summary>
 public sealed class SimulatedKebaStation : IAsyncDisposable
 {
-    private static readonly TimeSpan TooClose = TimeSpan.FromMilliseconds(100);
-
     private readonly Socket _socket;
     private readonly KebaStationModel _model;
     private readonly TimeProvider _timeProvider;
@@ -29,6 +27,8 @@ public sealed class SimulatedKebaStation : IAsyncDisposable
     private readonly Task _receiveLoop;
     private DateTimeOffset? _lastCommandAt;
     private long _datagramsReceived;
+    private long _commandsDropped;
+    private long _ignoredFromOtherPorts;
 
     private SimulatedKebaStation(Socket socket, KebaStationModel model, TimeProvider timeProvider, ILogger logger, int replyPort, TimeSpan tick)
     {
@@ -52,6 +52,12 @@ public sealed class SimulatedKebaStation : IAsyncDisposable
 
     /// <summary>Counts every datagram received (dropped ones included).</summary>
     public long DatagramsReceived => Interlocked.Read(ref _datagramsReceived);
+
+    /// <summary>Commands dropped because they came too soon after the previous one (<see cref="KebaStationFaults.DropBursts"/>).</summary>
+    public long CommandsDropped => Interlocked.Read(ref _commandsDropped);
+
+    /// <summary>Requests ignored because they did not come from the controller port (<see cref="KebaFirmwareProfile.AnswersOnlyFromPort7090"/>).</summary>
+    public long IgnoredFromOtherPorts => Interlocked.Read(ref _ignoredFromOtherPorts);
 
     /// <summary>
     /// Binds <paramref name="address"/>:<paramref name="port"/> and starts answering. Replies and push messages go
@@ -94,8 +100,29 @@ public sealed class SimulatedKebaStation : IAsyncDisposable
     /// <summary>Power-cycles the station (see <see cref="KebaStationModel.Reboot"/>).</summary>
     public void Reboot() => Mutate(m => m.Reboot(_timeProvider.GetUtcNow()));
 
+    /// <summary>Closes (true) or opens the enable input X1; the station pushes <c>{"Input": 1}</c> or <c>{"Input": 0}</c>.</summary>
+    public void SetInput(bool closed) => Mutate(m => m.SetInput(closed, _timeProvider.GetUtcNow()));
+
     /// <summary>State 4 with this Error1 code; 0 clears it.</summary>
     public void SetError(int error1) => Mutate(m => m.SetError(error1, _timeProvider.GetUtcNow()));
+
+    /// <summary>
+    /// Sends <paramref name="text"/> (Latin-1, as is) from the station's own socket, i.e. from its address at its port:
+    /// for tests that need garbage or a scripted datagram to come from where the station's replies come from.
+    /// </summary>
+    public void SendRaw(string text, IPEndPoint to)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(to);
+        try
+        {
+            _socket.SendTo(Encoding.Latin1.GetBytes(text), SocketFlags.None, to);
+        }
+        catch (SocketException ex)
+        {
+            KebaLog.SimulatorSendFailed(_logger, Profile.Serial, ex);
+        }
+    }
 
     /// <summary>Reads the station's state consistently (advanced to now), e.g. <c>station.Inspect(m =&gt; m.Report2())</c>.</summary>
     public T Inspect<T>(Func<KebaStationModel, T> read)
@@ -212,8 +239,10 @@ public sealed class SimulatedKebaStation : IAsyncDisposable
             return;
         }
 
-        if (Faults.RequireSourcePort7090 && sender.Port != KebaUdpEndpointOptions.DefaultPort)
+        if (Profile.Firmware.AnswersOnlyFromPort7090 && sender.Port != _replyPort)
         {
+            Interlocked.Increment(ref _ignoredFromOtherPorts);
+            KebaLog.SimulatorIgnoredOtherPort(_logger, Profile.Serial, Profile.Firmware.Version, sender.Port, _replyPort);
             return;
         }
 
@@ -222,13 +251,17 @@ public sealed class SimulatedKebaStation : IAsyncDisposable
         IPAddress? target;
         lock (_sync)
         {
+            // A burst: the station is still busy with the last command it took and drops this one unanswered.
             var now = _timeProvider.GetUtcNow();
-            var tooClose = _lastCommandAt is { } last && now - last < TooClose;
-            _lastCommandAt = now;
-            if (Faults.DropCommandsTooClose && tooClose)
+            if (Faults.DropBursts && _lastCommandAt is { } last && now - last < Faults.BurstSpacing)
             {
+                Interlocked.Increment(ref _commandsDropped);
+                var gap = now - last;
+                KebaLog.SimulatorDroppedBurst(_logger, Profile.Serial, text, gap.TotalMilliseconds);
                 return;
             }
+
+            _lastCommandAt = now;
 
             reply = _model.Handle(text, sender.Address, now);
             if (reply is null && _model.LastRejected is { } reason)

@@ -168,6 +168,11 @@ internal sealed partial class SiteController
 
                 control.Sending = true;
                 control.CommandInFlightA = change.ToA;
+                if (control.Driver is { } driver)
+                {
+                    var fromA = control.CommandedA ?? control.Status.SetpointA;
+                    control.Transitions.Sent(fromA, change.ToA, timeProvider.GetUtcNow(), driver.SettleTime(fromA, change.ToA));
+                }
                 if (reduction)
                 {
                     _gate.Sent(control.Key, change.ToA);
@@ -235,13 +240,13 @@ internal sealed partial class SiteController
     }
 
     /// <summary>The driver's answer to a setpoint; a timeout or a driver fault counts as no answer (never thrown).</summary>
-    private static async Task<StationCommandResult> CommandAsync(IStationDriver driver, double setpointA, CancellationToken cancellationToken)
+    private async Task<StationCommandResult> CommandAsync(IStationDriver driver, double setpointA, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CommandTimeout);
+        using var timeout = new CancellationTokenSource(CommandTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await driver.SetCurrentAsync(setpointA, timeout.Token);
+            return await driver.SetCurrentAsync(setpointA, linked.Token);
         }
         catch (OperationCanceledException)
         {

@@ -17,6 +17,9 @@ public sealed record StationStatus
 
     public PhaseCurrents CurrentsA { get; init; }
 
+    /// <summary>When <see cref="CurrentsA"/> was measured (the station's report arrived); null before the first.</summary>
+    public DateTimeOffset? CurrentsMeasuredAt { get; init; }
+
     public PhaseVoltages VoltagesV { get; init; }
 
     public double PowerW { get; init; }
@@ -52,6 +55,9 @@ public sealed record StationStatus
 
     /// <summary>0 = none.</summary>
     public int ErrorCode { get; init; }
+
+    /// <summary>Why the controller can't use the station although it answers (a sentence for people); null when none.</summary>
+    public string? Problem { get; init; }
 
     public DateTimeOffset? LastSeen { get; init; }
 }

@@ -1,42 +1,40 @@
 using OpenCpm.Protocols.Keba;
+using OpenCpm.Tests.Shared;
 
 namespace OpenCpm.Protocols.Tests.Keba;
 
-/// <summary>Golden vectors built from real P30 samples (spec sections 3.3, 5, 6, 9.1) in the real multi-line layout.</summary>
+/// <summary>Golden vectors: real P30 replies by firmware (<see cref="KebaCaptures"/>) and spec samples, in the real multi-line layout, both ways.</summary>
 public sealed class KebaCodecTests
 {
-    private const string Report1Fw31057 = "{\n\"ID\": \"1\",\n\"Product\": \"KC-P30-EC240422-E00\",\n\"Serial\": \"22054282\",\n\"Firmware\":\"P30 v 3.10.57 (240521-093236)\",\n\"COM-module\": 0,\n\"Backend\": 0,\n\"timeQ\": 3,\n\"setBoot\": 0,\n\"DIP-Sw1\": \"0x25\",\n\"DIP-Sw2\": \"0x02\",\n\"Sec\": 4711\n}\n";
-
-    private const string Report1Fw3910 = "{\n\"ID\": \"1\",\n\"Product\": \"KC-P30-ES240022-E0R\",\n\"Serial\": \"17012345\",\n\"Firmware\":\"P30 v 3.9.10 (171113-103030)\",\n\"COM-module\": 0,\n\"Sec\": 9\n}\n";
-
-    private const string Report2IdleNoCableDisabled = "{\n\"ID\": \"2\",\n\"State\": 1,\n\"Error1\": 0,\n\"Error2\": 0,\n\"Plug\": 0,\n\"AuthON\": 0,\n\"Authreq\": 0,\n\"Enable sys\": 0,\n\"Enable user\": 0,\n\"Max curr\": 0,\n\"Max curr %\": 1000,\n\"Curr HW\": 0,\n\"Curr user\": 16000,\n\"Curr FS\": 0,\n\"Tmo FS\": 0,\n\"Curr timer\": 0,\n\"Tmo CT\": 0,\n\"Setenergy\": 0,\n\"Output\": 0,\n\"Input\": 0,\n\"Serial\": \"17012345\",\n\"Sec\": 120\n}\n";
-
     private const string Report2RfidLocked = "{\n\"ID\": \"2\",\n\"State\": 1,\n\"Error1\": 0,\n\"Error2\": 0,\n\"Plug\": 3,\n\"AuthON\": 1,\n\"Authreq\": 1,\n\"Enable sys\": 0,\n\"Enable user\": 1,\n\"Max curr\": 0,\n\"Max curr %\": 1000,\n\"Curr HW\": 16000,\n\"Curr user\": 9000,\n\"Curr FS\": 0,\n\"Tmo FS\": 0,\n\"Curr timer\": 0,\n\"Tmo CT\": 0,\n\"Setenergy\": 0,\n\"Output\": 0,\n\"Input\": 0,\n\"X2 phaseSwitch source\": 0,\n\"X2 phaseSwitch\": 0,\n\"Serial\": \"22054282\",\n\"Sec\": 5000\n}\n";
-
-    private const string Report2PluggedDisabled = "{\n\"ID\": \"2\",\n\"State\": 5,\n\"Error1\": 0,\n\"Error2\": 0,\n\"Plug\": 7,\n\"AuthON\": 0,\n\"Authreq\": 0,\n\"Enable sys\": 0,\n\"Enable user\": 0,\n\"Max curr\": 0,\n\"Max curr %\": 1000,\n\"Curr HW\": 32000,\n\"Curr user\": 10000,\n\"Curr FS\": 0,\n\"Tmo FS\": 0,\n\"Curr timer\": 0,\n\"Tmo CT\": 0,\n\"Setenergy\": 0,\n\"Output\": 0,\n\"Input\": 0,\n\"X2 phaseSwitch source\": 0,\n\"X2 phaseSwitch\": 1,\n\"Serial\": \"22054282\",\n\"Sec\": 86400\n}\n";
 
     private const string Report2Charging10A = "{\n\"ID\": \"2\",\n\"State\": 3,\n\"Error1\": 0,\n\"Error2\": 0,\n\"Plug\": 7,\n\"AuthON\": 0,\n\"Authreq\": 0,\n\"Enable sys\": 1,\n\"Enable user\": 1,\n\"Max curr\": 10000,\n\"Max curr %\": 166,\n\"Curr HW\": 16000,\n\"Curr user\": 6000,\n\"Curr FS\": 0,\n\"Tmo FS\": 0,\n\"Curr timer\": 0,\n\"Tmo CT\": 0,\n\"Setenergy\": 0,\n\"Output\": 20,\n\"Input\": 0,\n\"Serial\": \"18500123\",\n\"Sec\": 777\n}\n";
 
-    private const string Report3Charging1Phase = "{\n\"ID\": \"3\",\n\"U1\": 228,\n\"U2\": 227,\n\"U3\": 0,\n\"I1\": 9075,\n\"I2\": 0,\n\"I3\": 0,\n\"P\": 1866156,\n\"PF\": 905,\n\"E pres\": 65302,\n\"E total\": 77478335,\n\"Serial\": \"22054282\",\n\"Sec\": 86500\n}\n";
-
-    private const string Report101Deauthorized = "{\n\"ID\": \"101\",\n\"Session ID\": 73,\n\"Curr HW\": 32000,\n\"E start\": 77413033,\n\"E pres\": 65302,\n\"started[s]\": 80000,\n\"ended[s]\": 86600,\n\"started\": \"2024-06-01 08:00:00.000\",\n\"ended\": \"2024-06-01 09:50:00.000\",\n\"reason\": 10,\n\"timeQ\": 3,\n\"RFID tag\": \"e3f76b8d00000000\",\n\"RFID class\": \"01010400000000000000\",\n\"Serial\": \"22054282\",\n\"Sec\": 90000\n}\n";
-
     public static TheoryData<string, string, KebaMessage> Golden => new()
     {
-        { "report 1, fw 3.10.57 with DIP switches", Report1Fw31057, new KebaReport1 { Product = "KC-P30-EC240422-E00", Serial = "22054282", Firmware = "P30 v 3.10.57 (240521-093236)", ComModule = 0, Backend = 0, TimeQuality = 3, SetBoot = 0, DipSwitch1 = 0x25, DipSwitch2 = 0x02, UptimeS = 4711 } },
-        { "report 1, fw 3.9.10 without newer fields", Report1Fw3910, new KebaReport1 { Product = "KC-P30-ES240022-E0R", Serial = "17012345", Firmware = "P30 v 3.9.10 (171113-103030)", UptimeS = 9 } },
-        { "report 2, idle, no cable, Enable user 0 (fw 3.9.10)", Report2IdleNoCableDisabled, new KebaReport2 { State = 1, Plug = 0, EnableSys = 0, EnableUser = 0, MaxCurrentMilliA = 0, MaxCurrentPerMille = 1000, HardwareCurrentMilliA = 0, UserCurrentMilliA = 16000, Serial = "17012345", UptimeS = 120 } },
+        { "report 1, fw 3.08.7 x-series without Backend or timeQ", KebaCaptures.Report1V3087, new KebaReport1 { Product = "KC-P30-EC2201C2-E00-CW", Serial = "17759635", Firmware = "P30 v 3.08.7 (170404-153240)", ComModule = 1, UptimeS = 258938 } },
+        { "report 1, fw 3.9.10: Backend and timeQ, no setBoot or DIP", KebaCaptures.Report1V3910, new KebaReport1 { Product = "KC-P30-ES240022-E0R", Serial = "17643683", Firmware = "P30 v 3.9.10 (171113-103030)", Backend = 0, TimeQuality = 2, UptimeS = 67399365 } },
+        { "report 2, fw 3.9.10 idle: no X2 keys, Curr HW 0", KebaCaptures.Report2V3910, new KebaReport2 { State = 1, Plug = 0, EnableSys = 0, EnableUser = 0, MaxCurrentMilliA = 0, MaxCurrentPerMille = 1000, HardwareCurrentMilliA = 0, UserCurrentMilliA = 16000, Serial = "17643683", UptimeS = 67399365 } },
+        { "report 3, fw 3.9.10 idle: U and PF 0", KebaCaptures.Report3V3910, new KebaReport3 { I1MilliA = 0, I2MilliA = 0, I3MilliA = 0, PowerMilliW = 0, SessionEnergyTenthsWh = 330130, TotalEnergyTenthsWh = 4781461, Serial = "17643683", UptimeS = 67399365 } },
+        { "report 1, fw 3.10.28 x-series: DIP but no setBoot", KebaCaptures.Report1V31028, new KebaReport1 { Product = "KC-P30-EC2201C2-E00-CL", Serial = "18235522", Firmware = "P30 v 3.10.28 (210316-115052)", ComModule = 1, Backend = 0, TimeQuality = 3, DipSwitch1 = 0x24, DipSwitch2 = 0x08, UptimeS = 225058 } },
+        { "report 2, fw 3.10.28 State 2: no X2 keys", KebaCaptures.Report2V31028, new KebaReport2 { State = 2, Plug = 7, EnableSys = 1, EnableUser = 1, MaxCurrentMilliA = 13000, MaxCurrentPerMille = 216, HardwareCurrentMilliA = 13000, UserCurrentMilliA = 16000, Serial = "18235522", UptimeS = 225191 } },
+        { "report 3, fw 3.10.28 x-series at State 2: voltage, PF 0", KebaCaptures.Report3V31028, new KebaReport3 { U1V = 226, U2V = 231, U3V = 228, I1MilliA = 0, I2MilliA = 0, I3MilliA = 0, PowerMilliW = 0, SessionEnergyTenthsWh = 242901, TotalEnergyTenthsWh = 86291394, Serial = "18235522", UptimeS = 225257 } },
+        { "report 1, fw 3.10.57: setBoot and DIP", KebaCaptures.Report1V31057, new KebaReport1 { Product = "KC-P30-EC240422-E00", Serial = "12345678", Firmware = "P30 v 3.10.57 (240521-093236)", Backend = 0, TimeQuality = 3, SetBoot = 0, DipSwitch1 = 0x25, DipSwitch2 = 0x02, UptimeS = 530786 } },
+        { "report 2, fw 3.10.57 plugged, disabled, x2src 0: X2 phaseSwitch 0", KebaCaptures.Report2V31057PluggedDisabled, new KebaReport2 { State = 5, Plug = 7, EnableSys = 0, EnableUser = 0, MaxCurrentMilliA = 0, MaxCurrentPerMille = 1000, HardwareCurrentMilliA = 32000, UserCurrentMilliA = 10000, PhaseSwitchSource = 0, PhaseSwitch = 0, Serial = "22054282", UptimeS = 530786 } },
+        { "report 3, fw 3.10.57 single-phase car: PF 905", KebaCaptures.Report3V31057Charging1Phase, new KebaReport3 { U1V = 228, U2V = 227, U3V = 0, I1MilliA = 9075, I2MilliA = 0, I3MilliA = 0, PowerMilliW = 1866156, PowerFactorPerMille = 905, SessionEnergyTenthsWh = 65302, TotalEnergyTenthsWh = 77478335, Serial = "22054282", UptimeS = 534926 } },
+        { "report 3, c-series plugged and disabled: 0 V", KebaCaptures.Report3CSeriesPluggedDisabled, new KebaReport3 { I1MilliA = 0, I2MilliA = 0, I3MilliA = 0, PowerMilliW = 0, SessionEnergyTenthsWh = 164170, TotalEnergyTenthsWh = 94751800, Serial = "22588720", UptimeS = 45306 } },
+        { "report 2, transient State 4 at plug-in (x-series)", KebaCaptures.Report2TransientError, new KebaReport2 { State = 4, Error1 = 6, Error2 = 32769, Plug = 7, EnableSys = 1, EnableUser = 1, MaxCurrentMilliA = 0, MaxCurrentPerMille = 1000, HardwareCurrentMilliA = 20000, UserCurrentMilliA = 6000, PhaseSwitchSource = 0, PhaseSwitch = 0, Serial = "22054282", UptimeS = 530786 } },
         { "report 2, RFID locked, fixed cable", Report2RfidLocked, new KebaReport2 { State = 1, Plug = 3, AuthOn = 1, AuthRequired = 1, EnableSys = 0, EnableUser = 1, MaxCurrentMilliA = 0, MaxCurrentPerMille = 1000, HardwareCurrentMilliA = 16000, UserCurrentMilliA = 9000, PhaseSwitchSource = 0, PhaseSwitch = 0, Serial = "22054282", UptimeS = 5000 } },
-        { "report 2, plugged, disabled (fw 3.10.57)", Report2PluggedDisabled, new KebaReport2 { State = 5, Plug = 7, EnableSys = 0, EnableUser = 0, MaxCurrentMilliA = 0, MaxCurrentPerMille = 1000, HardwareCurrentMilliA = 32000, UserCurrentMilliA = 10000, PhaseSwitchSource = 0, PhaseSwitch = 1, Serial = "22054282", UptimeS = 86400 } },
         { "report 2, charging 10 A, pulse output", Report2Charging10A, new KebaReport2 { State = 3, Plug = 7, EnableSys = 1, EnableUser = 1, MaxCurrentMilliA = 10000, MaxCurrentPerMille = 166, HardwareCurrentMilliA = 16000, UserCurrentMilliA = 6000, Output = 20, Serial = "18500123", UptimeS = 777 } },
-        { "report 3, single-phase car charging", Report3Charging1Phase, new KebaReport3 { U1V = 228, U2V = 227, U3V = 0, I1MilliA = 9075, I2MilliA = 0, I3MilliA = 0, PowerMilliW = 1866156, PowerFactorPerMille = 905, SessionEnergyTenthsWh = 65302, TotalEnergyTenthsWh = 77478335, Serial = "22054282", UptimeS = 86500 } },
-        { "report 101, session ended by card", Report101Deauthorized, new KebaSessionReport { ReportId = 101, SessionId = 73, HardwareCurrentMilliA = 32000, StartEnergyTenthsWh = 77413033, SessionEnergyTenthsWh = 65302, StartedUptimeS = 80000, EndedUptimeS = 86600, Started = "2024-06-01 08:00:00.000", Ended = "2024-06-01 09:50:00.000", Reason = 10, TimeQuality = 3, RfidTag = "e3f76b8d00000000", RfidClass = "01010400000000000000", Serial = "22054282", UptimeS = 90000 } },
+        { "report 101, clock set: Unix seconds matching the strings", KebaCaptures.Report101ClockSet, new KebaSessionReport { ReportId = 101, SessionId = 100, HardwareCurrentMilliA = 16000, StartEnergyTenthsWh = 12589896, SessionEnergyTenthsWh = 126722, StartedAt = Utc(1551996481), EndedAt = Utc(1552025482), Reason = 1, TimeQuality = 0, RfidTag = "058ae8d183a00000", Serial = "18690130", UptimeS = 9114914 } },
+        { "report 100, clock never set, running: uptime digits", KebaCaptures.Report100NoClockRunning, new KebaSessionReport { ReportId = 100, SessionId = 12, HardwareCurrentMilliA = 32000, StartEnergyTenthsWh = 4711000, SessionEnergyTenthsWh = 71077, StartedAt = KebaStationTime.AfterBoot(TimeSpan.FromSeconds(191012)), EndedAt = KebaStationTime.Unknown, Serial = "22054282", UptimeS = 195395 } },
         { "acknowledge", "TCH-OK :done\n", new KebaAcknowledge() },
         { "phase switch refused", "TCH-ERR:X2 : not allowed now\n", new KebaRejection("TCH-ERR:X2 : not allowed now") },
-        { "firmware info (reply to i), no braces", "\"Firmware\":\"P30 v 3.10.27 (210105-174852)\"", new KebaFirmwareInfo("P30 v 3.10.27 (210105-174852)") },
+        { "firmware info (reply to i), no braces", KebaCaptures.FirmwareInfoV31027, new KebaFirmwareInfo("P30 v 3.10.27 (210105-174852)") },
         { "push E pres", "{\"E pres\": 29181}", new KebaPushMessage("E pres", 29181) },
         { "push State", "{\"State\": 3}", new KebaPushMessage("State", 3) },
         { "push Max curr", "{\"Max curr\": 16000}", new KebaPushMessage("Max curr", 16000) },
+        { "push Input (X1 closed)", "{\"Input\": 1}", new KebaPushMessage("Input", 1) },
     };
 
     public static TheoryData<string, string, KebaMessage> ParseOnly => new()
@@ -48,6 +46,10 @@ public sealed class KebaCodecTests
         { "start-up notice", "started 3.10.57", new KebaStartupNotice("started 3.10.57") },
         { "firmware info with spaces and CRLF", "  \"Firmware\": \"P30 v 3.10.80 (251002-115400)\"\r\n", new KebaFirmwareInfo("P30 v 3.10.80 (251002-115400)") },
         { "report 1, P20 product with trailing spaces, unknown field", "{\n\"ID\": \"1\",\n\"Product\": \"KC-P20-ES240010-000 \",\n\"Serial\": \"15017355\",\n\"Firmware\":\"KEBA P20 v 2.01m11 (140610-073512)\",\n\"COM-module\": 0,\n\"Future\": [1, 2],\n\"Sec\": 1\n}\n", new KebaReport1 { Product = "KC-P20-ES240010-000", Serial = "15017355", Firmware = "KEBA P20 v 2.01m11 (140610-073512)", UptimeS = 1 } },
+        { "report 100, clock set, without an RFID tag line", KebaCaptures.Report100ClockSetNoTag, new KebaSessionReport { ReportId = 100, SessionId = 43, HardwareCurrentMilliA = 20000, StartEnergyTenthsWh = 5062978, SessionEnergyTenthsWh = 239738, StartedAt = Utc(1547187752), EndedAt = Utc(1547205057), Reason = 1, TimeQuality = 3, RfidClass = "01010200000000000000", Serial = "18711747", UptimeS = 274727 } },
+        { "report 100 spelling E Pres, flat", KebaCaptures.Report100CapitalPres, new KebaSessionReport { ReportId = 100, SessionId = 11, SessionEnergyTenthsWh = 65400, StartedAt = KebaStationTime.AfterBoot(TimeSpan.FromSeconds(182170)), EndedAt = KebaStationTime.AfterBoot(TimeSpan.FromSeconds(184901)), Reason = 1, UptimeS = 195395 } },
+        { "push spelling E Pres", "{\"E Pres\": 81159}", new KebaPushMessage("E pres", 81159) },
+        { "report 3 spelling E Pres and E Total", "{\"ID\": \"3\", \"I1\": 0, \"I2\": 0, \"I3\": 0, \"P\": 0, \"E Pres\": 12, \"E Total\": 99}", new KebaReport3 { I1MilliA = 0, I2MilliA = 0, I3MilliA = 0, PowerMilliW = 0, SessionEnergyTenthsWh = 12, TotalEnergyTenthsWh = 99 } },
         { "report 3 with quoted number and missing optional fields", "{\"ID\": \"3\", \"I1\": \"16000\", \"I2\": 0, \"I3\": 0, \"P\": 3680000, \"E pres\": 10}", new KebaReport3 { I1MilliA = 16000, I2MilliA = 0, I3MilliA = 0, PowerMilliW = 3680000, SessionEnergyTenthsWh = 10 } },
     };
 
@@ -103,11 +105,38 @@ public sealed class KebaCodecTests
         Assert.Equal(error, Assert.Throws<KebaProtocolException>(() => KebaCodec.Parse(wire)).Message);
 
     [Fact]
+    public void Names_a_pushed_field_in_its_usual_spelling_whatever_case_it_came_in()
+    {
+        var push = Assert.IsType<KebaPushMessage>(KebaCodec.Parse("{\"E Pres\": 81159}"));
+
+        Assert.Equal(["E pres"], push.Fields.Keys);
+        Assert.Equal(81159, push.Get("E pres"));
+        Assert.Equal(81159, push.Get("e PRES"));
+        Assert.Null(push.Get("State"));
+    }
+
+    [Fact]
+    public void Reads_the_typed_times_of_the_issue_example_and_of_a_station_without_clock()
+    {
+        var set = Assert.IsType<KebaSessionReport>(KebaCodec.Parse(KebaCaptures.Report100ClockSetNoTag));
+        var unset = Assert.IsType<KebaSessionReport>(KebaCodec.Parse(KebaCaptures.Report100NoClockRunning));
+        var receivedAt = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new DateTimeOffset(2019, 1, 11, 6, 22, 32, TimeSpan.Zero), set.StartedAt.Utc);
+        Assert.Equal(("2019-01-11 06:22:32.000", "2019-01-11 11:10:57.000"), (set.Started, set.Ended));
+        Assert.Equal(KebaTimeKind.SinceBoot, unset.StartedAt.Kind);
+        Assert.Equal(receivedAt - TimeSpan.FromSeconds(195395 - 191012), unset.StartedAt.ToUtc(unset.BootedAt(receivedAt)));
+        Assert.Equal((KebaTimeKind.Unknown, "0"), (unset.EndedAt.Kind, unset.Ended));
+    }
+
+    [Fact]
     public void Parses_bytes_as_text()
     {
         var message = KebaCodec.Parse("{\"E pres\": 12}"u8);
         Assert.Equal(new KebaPushMessage("E pres", 12), message);
     }
+
+    private static KebaStationTime Utc(long unixSeconds) => KebaStationTime.AtUtc(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));
 
     [Fact]
     public void Rejects_oversized_datagrams()

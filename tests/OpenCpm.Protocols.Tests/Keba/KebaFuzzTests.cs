@@ -17,6 +17,8 @@ public sealed class KebaFuzzTests
         "{\n\"ID\": \"3\",\n\"U1\": 228,\n\"I1\": 9075,\n\"I2\": 0,\n\"I3\": 0,\n\"P\": 1866156,\n\"E pres\": 65302\n}\n",
         "{\n\"ID\": \"1\",\n\"Product\": \"KC-P30-EC240422-E00\",\n\"Serial\": \"22054282\",\n\"Firmware\":\"P30 v 3.10.57\",\n\"DIP-Sw1\": \"0x25\"\n}\n",
         "{\n\"ID\": \"100\",\n\"Session ID\": 5,\n\"E pres\": 10,\n\"RFID tag\": \"e3f76b8d00000000\"\n}\n",
+        "{\n\"ID\": \"101\",\n\"Session ID\": 7,\n\"started[s]\": 1547187752,\n\"ended[s]\": 1547205057,\n\"started\": \"2019-01-11 06:22:32.000\",\n\"ended\": \"2019-01-11 11:10:57.000\"\n}\n",
+        "{\"ID\": \"100\", \"Session ID\": 3, \"E Pres\": 71077, \"started[s]\": 191012, \"ended[s]\": 0, \"started\": \"191012000\", \"ended\": \"0\"}",
         "TCH-OK :done\n", "TCH-ERR:X2 : not allowed now\n", "\"Firmware\":\"P30 v 3.10.27\"", "{\"E pres\": 29181}", "\"State\": 3", "i",
     ];
 

@@ -15,11 +15,11 @@ public sealed class KebaTimingGateTests
     }
 
     [Fact]
-    public void Keeps_100_ms_between_any_two_datagrams()
+    public void Keeps_150_ms_between_any_two_datagrams_the_guides_100_ms_and_a_margin()
     {
         _gate.RecordSent(KebaCommand.Report(2), _time.GetUtcNow());
         _time.Advance(TimeSpan.FromMilliseconds(30));
-        Assert.Equal(TimeSpan.FromMilliseconds(70), _gate.EarliestSend(KebaCommand.Report(3), _time.GetUtcNow()) - _time.GetUtcNow());
+        Assert.Equal(TimeSpan.FromMilliseconds(120), _gate.EarliestSend(KebaCommand.Report(3), _time.GetUtcNow()) - _time.GetUtcNow());
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class KebaTimingGateTests
     {
         var start = _time.GetUtcNow();
         _gate.RecordSent(KebaCommand.Enable(true), start);
-        Assert.Equal(start + TimeSpan.FromMilliseconds(100), _gate.EarliestSend(KebaCommand.Report(2), start));
+        Assert.Equal(start + TimeSpan.FromMilliseconds(150), _gate.EarliestSend(KebaCommand.Report(2), start));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using OpenCpm.Protocols.Keba;
 using OpenCpm.Tests.Shared;
 
@@ -148,24 +149,87 @@ public sealed class KebaUdpEndpointTests : IAsyncDisposable
         var link = _endpoint.Connect(peer.Address);
         string[] junk = ["", "hello", "{\"ID\": \"9\"}", "{\"ID\": \"2\", \"State\": 77}", "{not json", "\u0001\u0002\u0003", "{\"State\": \"x\"}", "[1,2,3]", "{}", "\"Firmware\":"];
 
-        // Same IP as the station, another port: the endpoint attributes these to the station and must survive them.
-        using (var sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
+        // From the station's own socket (its address at 7090): the endpoint must parse these and survive them.
+        for (var burst = 1; burst <= 2; burst++)
         {
-            sender.Bind(new IPEndPoint(peer.Address, 0));
-            for (var burst = 1; burst <= 2; burst++)
+            for (var i = 0; i < 100; i++)
             {
-                for (var i = 0; i < 100; i++)
-                {
-                    sender.SendTo(Encoding.ASCII.GetBytes(junk[i % junk.Length]), _endpoint.LocalEndPoint);
-                }
-
-                var expected = burst * 100;
-                await Eventually.TrueAsync(() => _logs.Entries.Count(e => e.EventId.Id == 3000) == expected, because: "every malformed datagram is logged once");
+                peer.SendTo(_endpoint.LocalEndPoint, junk[i % junk.Length]);
             }
+
+            var expected = burst * 100;
+            await Eventually.TrueAsync(() => _logs.Entries.Count(e => e.EventId.Id == 3000) == expected, because: "every malformed datagram is logged once");
         }
 
         var exchange = await link.SendAsync(KebaCommand.Report(2), Ct);
         Assert.IsType<KebaReport2>(exchange.Reply);
         Assert.DoesNotContain(_logs.Entries, e => e.Exception is not null);
+    }
+
+    [Fact]
+    public async Task Sends_commands_and_discovery_from_its_bound_port_7090_never_from_an_ephemeral_one()
+    {
+        await using var peer = new ScriptedKebaPeer(FreePort.LoopbackAddress(), cmd => cmd switch
+        {
+            "i" => ["\"Firmware\":\"P30 v 3.10.80 (251002-115400)\""],
+            "report 2" => [Report2],
+            _ => ["TCH-OK :done\n"],
+        });
+        var link = _endpoint.Connect(peer.Address);
+
+        await link.SendAsync(KebaCommand.Report(2), Ct);
+        await link.SendAsync(KebaCommand.CurrTime(10000), Ct);
+        await _endpoint.DiscoverAsync(peer.Address, TimeSpan.FromMilliseconds(100), Ct);
+
+        Assert.Equal(["report 2", "currtime 10000 1", "i"], peer.Received);
+        Assert.All(peer.Senders, sender => Assert.Equal(new IPEndPoint(_endpoint.LocalEndPoint.Address, 7090), sender));
+    }
+
+    [Fact]
+    public void Refuses_to_start_on_an_ephemeral_port()
+    {
+        using var logs = new RecordingLoggerProvider();
+        var endpoint = new KebaUdpEndpoint(new KebaUdpEndpointOptions { Address = FreePort.LoopbackAddress(), Port = 0 }, TimeProvider.System, logs.CreateLogger<KebaUdpEndpoint>());
+
+        var error = Assert.Throws<InvalidOperationException>(endpoint.Start);
+
+        Assert.Equal("The KEBA endpoint must bind a fixed port (stations answer to 7090), not an ephemeral one.", error.Message);
+    }
+
+    [Fact]
+    public async Task Drops_datagrams_from_a_station_address_at_another_port_and_warns_once_a_minute()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        using var logs = new RecordingLoggerProvider();
+        await using var endpoint = new KebaUdpEndpoint(new KebaUdpEndpointOptions { Address = FreePort.LoopbackAddress() }, time, logs.CreateLogger<KebaUdpEndpoint>());
+        endpoint.Start();
+        await using var station = new ScriptedKebaPeer(FreePort.LoopbackAddress(), _ => []);
+        var link = endpoint.Connect(station.Address);
+        using var spoofer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        spoofer.Bind(new IPEndPoint(station.Address, 0));
+        const string Spoofed = "{\n\"ID\": \"3\",\n\"I1\": 0,\n\"I2\": 0,\n\"I3\": 0,\n\"P\": 0,\n\"E pres\": 0\n}\n";
+        var warnings = () => logs.Entries.Count(e => e.EventId.Id == 3007 && e.Level == LogLevel.Warning);
+
+        for (var i = 0; i < 5; i++)
+        {
+            spoofer.SendTo(Encoding.ASCII.GetBytes(Spoofed), endpoint.LocalEndPoint);
+        }
+
+        station.SendTo(endpoint.LocalEndPoint, "{\"State\": 3}");
+        Assert.Equal(new KebaPushMessage("State", 3), await link.Unsolicited.ReadAsync(Ct));
+        await Eventually.TrueAsync(() => endpoint.DatagramsFromOtherPorts == 5);
+        Assert.Equal((5L, 1), (link.DatagramsFromOtherPorts, warnings()));
+        Assert.False(link.Unsolicited.TryRead(out _), "no spoofed report reaches the station's link");
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 3007 && e.Message.Contains($"from {station.Address} sent from port {((IPEndPoint)spoofer.LocalEndPoint!).Port}, not 7090", StringComparison.Ordinal));
+
+        spoofer.SendTo(Encoding.ASCII.GetBytes(Spoofed), endpoint.LocalEndPoint);
+        await Eventually.TrueAsync(() => endpoint.DatagramsFromOtherPorts == 6);
+        Assert.Equal(1, warnings());
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        spoofer.SendTo(Encoding.ASCII.GetBytes(Spoofed), endpoint.LocalEndPoint);
+        await Eventually.TrueAsync(() => warnings() == 2);
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 3007 && e.Message.StartsWith("Dropped 6 datagram(s)", StringComparison.Ordinal));
+        Assert.Equal(0, logs.Entries.Count(e => e.EventId.Id == 3000));
     }
 }

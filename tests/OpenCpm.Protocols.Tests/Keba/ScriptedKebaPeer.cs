@@ -15,6 +15,7 @@ internal sealed class ScriptedKebaPeer : IAsyncDisposable
     private readonly Task _loop;
     private readonly Func<string, IReadOnlyList<string>> _script;
     private readonly List<string> _received = [];
+    private readonly List<IPEndPoint> _senders = [];
     private readonly int _replyPort;
 
     public ScriptedKebaPeer(IPAddress address, Func<string, IReadOnlyList<string>> script, int replyPort = 7090)
@@ -36,6 +37,18 @@ internal sealed class ScriptedKebaPeer : IAsyncDisposable
             lock (_received)
             {
                 return [.. _received];
+            }
+        }
+    }
+
+    /// <summary>Where each received datagram came from (address and source port).</summary>
+    public IReadOnlyList<IPEndPoint> Senders
+    {
+        get
+        {
+            lock (_received)
+            {
+                return [.. _senders];
             }
         }
     }
@@ -76,6 +89,7 @@ internal sealed class ScriptedKebaPeer : IAsyncDisposable
             lock (_received)
             {
                 _received.Add(text);
+                _senders.Add((IPEndPoint)result.RemoteEndPoint);
             }
 
             var to = new IPEndPoint(((IPEndPoint)result.RemoteEndPoint).Address, _replyPort);

@@ -30,7 +30,31 @@ public sealed class KebaStationModelTests
         var r3 = station.Report3();
         Assert.Equal(3, R2(station).State);
         Assert.Equal((16000, 16000, 16000), (r3.I1MilliA, r3.I2MilliA, r3.I3MilliA));
-        Assert.Equal(16000L * 3 * 230, r3.PowerMilliW);
+        Assert.InRange(r3.PowerFactorPerMille, 905, 997);
+        Assert.Equal(((long)r3.U1V * r3.I1MilliA + (long)r3.U2V * r3.I2MilliA + (long)r3.U3V * r3.I3MilliA) * r3.PowerFactorPerMille / 1000, r3.PowerMilliW);
+    }
+
+    [Fact]
+    public void A_network_client_offers_only_its_stored_failsafe_current_until_a_controller_commands_it()
+    {
+        var station = new KebaStationModel(KebaStationProfile.CSeries("22054282") with { NetworkClient = true, InstalledFailsafeMilliA = 6000 }, _now);
+        station.PlugIn(Car, _now);
+        Tick(station, 10);
+        Assert.Equal(6000, R2(station).MaxCurrentMilliA);
+        Assert.Equal(6000, station.Report3().I1MilliA);
+
+        Send(station, "failsafe 60 0 0"); // configuring the watchdog is not taking the current over
+        Tick(station, 1);
+        Assert.Equal(6000, station.OfferedMilliA);
+
+        Send(station, "currtime 12000 1");
+        Tick(station, 1 + 7); // the timer's second, then the pilot delay of a change between two currents
+        Assert.Equal(12000, station.OfferedMilliA);
+
+        station.Reboot(_now);
+        station.PlugIn(Car, _now);
+        Tick(station, 1);
+        Assert.Equal(6000, station.OfferedMilliA);
     }
 
     [Fact]
@@ -251,7 +275,7 @@ public sealed class KebaStationModelTests
         Assert.Equal(0, R2(legacy).Plug);
 
         var current = New();
-        Assert.Contains("\"X2 phaseSwitch source\": 0,\n\"X2 phaseSwitch\": 1,\n", KebaCodec.Format(current.Report2()), StringComparison.Ordinal);
+        Assert.Contains("\"X2 phaseSwitch source\": 0,\n\"X2 phaseSwitch\": 0,\n", KebaCodec.Format(current.Report2()), StringComparison.Ordinal);
         Assert.Contains("\"Firmware\":\"P30 v 3.10.57 (240521-093236)\",\n", KebaCodec.Format(current.Report1()), StringComparison.Ordinal);
         Assert.Equal(current.Report2(), KebaCodec.Parse(KebaCodec.Format(current.Report2())));
 
@@ -262,10 +286,9 @@ public sealed class KebaStationModelTests
     }
 
     [Fact]
-    public void Reports_Curr_HW_0_while_unplugged_as_older_firmware_does()
+    public void Reports_Curr_HW_0_while_unplugged_as_firmware_3_9_10_does()
     {
-        var station = New();
-        station.Faults.HardwareCurrentZeroWhileUnplugged = true;
+        var station = New(KebaStationProfile.CSeries("1") with { Firmware = KebaFirmwareProfile.V3910 });
         Assert.Equal(0, R2(station).HardwareCurrentMilliA);
         station.PlugIn(Car, _now);
         Assert.Equal(32000, R2(station).HardwareCurrentMilliA);

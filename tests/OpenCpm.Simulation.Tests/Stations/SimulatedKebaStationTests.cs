@@ -111,6 +111,90 @@ public sealed class SimulatedKebaStationTests : IAsyncDisposable
         Assert.Equal(IPAddress.Parse("10.0.1.4"), SimulatedKebaFleet.AddressAt(IPAddress.Parse("10.0.0.250"), 10));
     }
 
+    [Fact]
+    public async Task Firmware_3_10_80_ignores_a_request_from_any_port_but_7090_where_3_10_57_answers_it()
+    {
+        await using var latest = SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries("1") with { Firmware = KebaFirmwareProfile.V31080 }, _time);
+        await using var older = SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries("2") with { Firmware = KebaFirmwareProfile.V31057 }, _time);
+        using var ephemeral = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        ephemeral.Bind(new IPEndPoint(_clientEndPoint.Address, 0));
+
+        ephemeral.SendTo(Encoding.ASCII.GetBytes("report 2"), latest.EndPoint);
+        await Eventually.TrueAsync(() => latest.DatagramsReceived == 1);
+        var (first, _) = await AskAsync(latest, "report 1");
+        ephemeral.SendTo(Encoding.ASCII.GetBytes("report 2"), older.EndPoint);
+
+        Assert.IsType<KebaReport1>(first);
+        Assert.Equal(1, latest.IgnoredFromOtherPorts);
+        Assert.IsType<KebaReport2>(await ReceiveAsync()); // the older firmware answers, to port 7090 as always
+        Assert.Equal(0, older.IgnoredFromOtherPorts);
+    }
+
+    [Fact]
+    public async Task Firmware_3_10_80_with_Modbus_on_answers_report_1_but_never_reports_2_3_or_100()
+    {
+        await using var station = SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries("1") with { Firmware = KebaFirmwareProfile.V31080 }, _time);
+        station.Faults.ModbusEnabled = true;
+
+        Send(station, "report 2");
+        Send(station, "report 3");
+        Send(station, "report 100");
+        var (reply, _) = await AskAsync(station, "report 1");
+
+        // The station takes datagrams in order: had it answered one of the three, that reply would have come first.
+        Assert.Equal("P30 v 3.10.80 (251002-115400)", Assert.IsType<KebaReport1>(reply).Firmware);
+        Assert.Equal(4, station.DatagramsReceived);
+        Assert.Equal(0, _client.Available);
+    }
+
+    [Fact]
+    public async Task Drops_a_command_that_comes_within_100_ms_of_the_last_one_it_took()
+    {
+        await using var station = SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries("1"), _time);
+        station.Faults.DropBursts = true;
+
+        var (first, _) = await AskAsync(station, "report 1");
+        Send(station, "report 2");
+        await Eventually.TrueAsync(() => station.CommandsDropped == 1);
+        _time.Advance(TimeSpan.FromMilliseconds(99));
+        Send(station, "report 2");
+        await Eventually.TrueAsync(() => station.CommandsDropped == 2);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        var (third, _) = await AskAsync(station, "report 3");
+
+        Assert.IsType<KebaReport1>(first);
+        Assert.IsType<KebaReport3>(third);
+        Assert.Equal((4L, 2L), (station.DatagramsReceived, station.CommandsDropped));
+        Assert.Equal(0, _client.Available);
+    }
+
+    [Fact]
+    public async Task Pushes_the_X1_input_to_the_last_commander_when_it_changes()
+    {
+        await using var station = SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries("1"), _time);
+        await AskAsync(station, "report 2");
+
+        station.SetInput(true);
+        var push = await ReceiveAsync();
+        var (report, _) = await AskAsync(station, "report 2");
+
+        Assert.Equal(new KebaPushMessage("Input", 1), push);
+        Assert.Equal(1, Assert.IsType<KebaReport2>(report).Input);
+    }
+
+    [Fact]
+    public async Task Sends_raw_text_from_its_own_address_and_port()
+    {
+        await using var station = SimulatedKebaStation.Start(FreePort.LoopbackAddress(), KebaStationProfile.CSeries("1"), _time);
+
+        station.SendRaw("{\"E Pres\": 42}", _clientEndPoint);
+        var buffer = new byte[64];
+        var result = await _client.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), Ct);
+
+        Assert.Equal(station.EndPoint, result.RemoteEndPoint);
+        Assert.Equal("{\"E Pres\": 42}", Encoding.Latin1.GetString(buffer, 0, result.ReceivedBytes));
+    }
+
     private void Send(SimulatedKebaStation station, string command) =>
         _client.SendTo(Encoding.ASCII.GetBytes(command), station.EndPoint);
 

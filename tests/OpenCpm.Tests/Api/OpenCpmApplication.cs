@@ -50,7 +50,8 @@ internal sealed class OpenCpmApplication : IAsyncDisposable
         string? adminPassword = AdminPassword,
         FakeTimeProvider? time = null,
         string logLevel = "Warning",
-        System.Net.IPAddress? kebaAddress = null)
+        System.Net.IPAddress? kebaAddress = null,
+        Action<IServiceCollection>? services = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
         var directory = dataDirectory ?? owned!.Path;
@@ -75,6 +76,8 @@ internal sealed class OpenCpmApplication : IAsyncDisposable
                 {
                     builder.Services.AddSingleton<TimeProvider>(time);
                 }
+
+                services?.Invoke(builder.Services);
             },
         });
         await app.StartAsync(TestContext.Current.CancellationToken);

@@ -140,25 +140,36 @@ public sealed class SessionsApiTests
     }
 
     [Fact]
-    public async Task Ended_sessions_older_than_12_months_are_pruned_daily_but_active_ones_are_kept()
+    public async Task Ended_sessions_older_than_12_months_are_pruned_at_start_and_daily_but_active_ones_are_kept()
     {
-        var time = new FakeTimeProvider(T0);
-        await using var app = await OpenCpmApplication.StartAsync(time: time);
+        using var data = new TempDirectory();
+        long oldId, activeId, laterId;
+        await using (var first = await OpenCpmApplication.StartAsync(data.Path, time: new FakeTimeProvider(T0)))
+        {
+            var sessions = first.Service<SessionStore>();
+            var old = await sessions.StartAsync("cp1", "OLD", 0, Ct);
+            oldId = (await sessions.EndAsync(old.Id, 100, StopReason.Local, Ct)).Id;
+            activeId = (await sessions.StartAsync("cp2", "STILL", 0, Ct)).Id;
+        }
+
+        await using (var second = await OpenCpmApplication.StartAsync(data.Path, time: new FakeTimeProvider(T0.AddDays(1))))
+        {
+            var sessions = second.Service<SessionStore>();
+            var later = await sessions.StartAsync("cp3", "LATER", 0, Ct);
+            laterId = (await sessions.EndAsync(later.Id, 100, StopReason.Local, Ct)).Id;
+        }
+
+        // An hour after the old session turned 12 months old: the run at start removes it, not the active one.
+        var time = new FakeTimeProvider(T0.AddMonths(12).AddHours(1));
+        await using var app = await OpenCpmApplication.StartAsync(data.Path, time: time);
         var store = app.Service<SessionStore>();
-        var old = await store.StartAsync("cp1", "OLD", 0, Ct);
-        await store.EndAsync(old.Id, 100, StopReason.Local, Ct);
-        var forgotten = await store.StartAsync("cp2", "STILL", 0, Ct);
-        time.Advance(TimeSpan.FromDays(200));
-        var recent = await store.StartAsync("cp3", "NEW", 0, Ct);
-        await store.EndAsync(recent.Id, 100, StopReason.Local, Ct);
+        await Eventually.TrueAsync(async () => await store.GetAsync(oldId, Ct) is null, because: "the run at start removes the old ended session");
+        Assert.True((await store.GetAsync(activeId, Ct))!.IsActive);
+        Assert.NotNull(await store.GetAsync(laterId, Ct));
 
-        // 12 months and a day after the first session: the daily pruning run removes only the old ended one.
-        time.SetUtcNow(T0.AddMonths(12).AddDays(1));
-        await Eventually.TrueAsync(async () => await store.GetAsync(old.Id, Ct) is null, because: "the daily pruning removes the old session");
-
-        Assert.NotNull(await store.GetAsync(forgotten.Id, Ct));
-        Assert.NotNull(await store.GetAsync(recent.Id, Ct));
-        Assert.Equal(0, await store.PruneAsync(Ct));
+        // A day later the daily run removes the session that has turned 12 months old since.
+        time.Advance(StoragePruner.Period);
+        await Eventually.TrueAsync(async () => await store.GetAsync(laterId, Ct) is null, because: "the daily run removes the next old session");
     }
 
     [Fact]

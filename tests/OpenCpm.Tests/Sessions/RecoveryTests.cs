@@ -65,7 +65,7 @@ public sealed class RecoveryTests
         await Eventually.TrueAsync(() => second.Logs.Entries.Any(e => e.EventId.Id == 5104), Timeout, "the recorder found the active session");
         Assert.True((await store.GetAsync(id, Ct))!.IsActive, "the session waits for its station first");
 
-        time.Advance(OpenCpm.Sessions.SessionRecorder.StartupReconcileTimeout + TimeSpan.FromSeconds(1));
+        time.Advance(OpenCpm.Core.Sessions.SessionFollower.StartupReconcileTimeout + TimeSpan.FromSeconds(1));
         await Eventually.TrueAsync(
             async () =>
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenCpm.Core.Sessions;
 using OpenCpm.Protocols.Keba;
 
@@ -6,13 +5,15 @@ namespace OpenCpm.Stations.Keba;
 
 /// <summary>
 /// Reads a P30's session log (reports 100–130) in the controller's terms: its end reasons as <see cref="StopReason"/>,
-/// its time strings as UTC instants (null when the station keeps no clock and sends uptime digits), its tags
-/// normalized (<see cref="KebaTag"/>).
+/// its times as UTC instants — a station whose clock was never set gives times since its boot, placed on the
+/// controller's clock by the station's uptime when the reply arrived — and "no card" as null.
 /// </summary>
 internal static class KebaSessionLog
 {
     /// <summary>One record; null when the report holds no session (the log is empty there).</summary>
-    public static StationSessionRecord? ToRecord(KebaSessionReport report)
+    /// <param name="report">The report as received.</param>
+    /// <param name="receivedAt">The controller's time when it arrived (for times the station counts from its boot).</param>
+    public static StationSessionRecord? ToRecord(KebaSessionReport report, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (report.SessionId <= 0)
@@ -21,11 +22,12 @@ internal static class KebaSessionLog
         }
 
         var ended = report.Reason != 0;
+        var bootedAt = report.BootedAt(receivedAt);
         return new StationSessionRecord
         {
             SessionId = report.SessionId,
-            StartedAt = ParseTime(report.Started),
-            EndedAt = ended ? ParseTime(report.Ended) : null,
+            StartedAt = report.StartedAt.ToUtc(bootedAt),
+            EndedAt = ended ? report.EndedAt.ToUtc(bootedAt) : null,
             EndReason = ended ? StopReasonOf(report.Reason) : null,
             EnergyWh = report.SessionEnergyTenthsWh / 10.0,
             MeterStartWh = report.StartEnergyTenthsWh / 10.0,
@@ -40,18 +42,4 @@ internal static class KebaSessionLog
         10 => StopReason.Local,
         _ => StopReason.Other,
     };
-
-    /// <summary>A station timestamp (<c>YYYY-MM-DD hh:mm:ss.000</c>, UTC); null when it is uptime digits or empty.</summary>
-    public static DateTimeOffset? ParseTime(string stationTime)
-    {
-        ArgumentNullException.ThrowIfNull(stationTime);
-        return DateTimeOffset.TryParseExact(
-            stationTime.Trim(),
-            ["yyyy-MM-dd HH:mm:ss.fff", "yyyy-MM-dd HH:mm:ss"],
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
-            out var time)
-            ? time
-            : null;
-    }
 }

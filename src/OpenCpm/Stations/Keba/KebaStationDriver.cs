@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using OpenCpm.Core.LoadManagement;
+using OpenCpm.Core.Sessions;
 using OpenCpm.Live;
 using OpenCpm.Protocols.Keba;
 
@@ -21,6 +22,9 @@ internal sealed class KebaStationDriver : IStationDriver
     /// <summary>How far "Curr user" may exceed the commanded current before the command counts as lost (rounding).</summary>
     private const int LostLimitToleranceMilliA = 100;
 
+    /// <summary>Report 2 unanswered this many polls in a row while the station answers report 1: a specific problem, not just "offline".</summary>
+    private const int ReportMissesForProblem = 2;
+
     /// <summary>A report this soon after a command may not show it yet (ena takes ~1 s): no restore is judged from it.</summary>
     private static readonly TimeSpan CommandSettleTime = TimeSpan.FromSeconds(2);
 
@@ -34,7 +38,13 @@ internal sealed class KebaStationDriver : IStationDriver
     private readonly VehiclePhaseDetector _phases = new();
     private StationCapabilities? _capabilities;
     private KebaReport2? _report2;
+    private KebaReport2? _beforeFault;
+    private int _faultReports;
+    private DateTimeOffset? _report2At;
+    private DateTimeOffset? _report1At;
+    private int _report2Misses;
     private KebaReport3? _report3;
+    private DateTimeOffset? _report3At;
     private bool _chargedThisSession;
     private string? _rfidTag;
     private long _lastCommandTicks;
@@ -85,7 +95,8 @@ internal sealed class KebaStationDriver : IStationDriver
                 try
                 {
                     var now = _timeProvider.GetUtcNow();
-                    if (Capabilities is null || now - lastIdentity >= _options.IdentityRefresh)
+                    // Report 1 again while report 2 goes unanswered: tells a silent station from one that answers only report 1.
+                    if (Capabilities is null || now - lastIdentity >= _options.IdentityRefresh || ReportTwoMissing())
                     {
                         if (await RefreshIdentityAsync(cancellationToken))
                         {
@@ -143,6 +154,14 @@ internal sealed class KebaStationDriver : IStationDriver
         var milliA = ToMilliA(amps);
         return await CommandAsync(KebaCommand.CurrTime(milliA, 1), milliA, disabled: false, cancellationToken);
     }
+
+    /// <summary>
+    /// <c>currtime X 1</c> takes effect after its 1 s; a change between two non-zero currents then waits for the P30's
+    /// pilot delay (about 6–7 s, 8 s with a margin) while a start or a stop is immediate; the vehicle follows within 5 s
+    /// (IEC 61851-1).
+    /// </summary>
+    public TimeSpan SettleTime(double fromA, double toA) =>
+        TimeSpan.FromSeconds(1 + (fromA >= 6 && toA >= 6 ? 8 : 0) + 5);
 
     public async Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken)
     {
@@ -269,7 +288,7 @@ internal sealed class KebaStationDriver : IStationDriver
         for (var id = 100; id <= 130; id++)
         {
             var exchange = await _link.SendAsync(KebaCommand.Report(id), cancellationToken);
-            if (exchange.Reply is not KebaSessionReport report || KebaSessionLog.ToRecord(report) is not { } record || record.SessionId <= afterSessionId)
+            if (exchange.Reply is not KebaSessionReport report || KebaSessionLog.ToRecord(report, _timeProvider.GetUtcNow()) is not { } record || record.SessionId <= afterSessionId)
             {
                 break;
             }
@@ -316,6 +335,11 @@ internal sealed class KebaStationDriver : IStationDriver
         }
 
         var capabilities = KebaCapabilities.From(report);
+        lock (_sync)
+        {
+            _report1At = _timeProvider.GetUtcNow();
+        }
+
         if (Capabilities is null)
         {
             StationsLog.Identified(_logger, ChargePointId, capabilities.Product, capabilities.Serial, capabilities.Firmware);
@@ -359,7 +383,23 @@ internal sealed class KebaStationDriver : IStationDriver
         var exchange2 = await _link.SendAsync(KebaCommand.Report(2), cancellationToken);
         if (exchange2.Reply is KebaReport2 report2)
         {
+            lock (_sync)
+            {
+                _report2At = _timeProvider.GetUtcNow();
+                _report2Misses = 0;
+            }
+
             Apply(report2);
+            Publish(); // the state is known as soon as report 2 is in, not only after the whole round
+        }
+        else
+        {
+            lock (_sync)
+            {
+                _report2Misses++;
+            }
+
+            return;
         }
 
         if (Capabilities is { HasMeter: false })
@@ -371,6 +411,14 @@ internal sealed class KebaStationDriver : IStationDriver
         if (exchange3.Reply is KebaReport3 report3)
         {
             Apply(report3);
+        }
+    }
+
+    private bool ReportTwoMissing()
+    {
+        lock (_sync)
+        {
+            return _report2Misses >= ReportMissesForProblem;
         }
     }
 
@@ -529,26 +577,53 @@ internal sealed class KebaStationDriver : IStationDriver
     {
         lock (_sync)
         {
-            if (_report2 is { VehiclePlugged: true } && !report.VehiclePlugged)
-            {
-                _phases.Reset();
-                _chargedThisSession = false;
-            }
-
-            if (report.State == 3)
-            {
-                _chargedThisSession = true;
-            }
-
-            _report2 = report;
+            Take(report, polled: true);
         }
     }
+
+    /// <summary>A newer report 2 (polled, or a push applied to the last one); called under <see cref="_sync"/>.</summary>
+    private void Take(KebaReport2 report, bool polled)
+    {
+        if (_report2 is { VehiclePlugged: true } && !report.VehiclePlugged)
+        {
+            _phases.Reset();
+            _chargedThisSession = false;
+        }
+
+        if (report.State == 3)
+        {
+            _chargedThisSession = true;
+        }
+
+        if (report.State == 4)
+        {
+            _faultReports += polled ? 1 : 0;
+        }
+        else
+        {
+            _faultReports = 0;
+            _beforeFault = report;
+        }
+
+        _report2 = report;
+    }
+
+    /// <summary>
+    /// Report 2 as the controller acts on it. A P30 x-series may show State 4 for one report when a vehicle is
+    /// plugged in (Error1 6, Error2 32769, Max curr 0, also pushed) and recover by the next: a fault counts only when two
+    /// polled reports in a row show State 4; until then the state before it stands (called under <see cref="_sync"/>).
+    /// </summary>
+    private KebaReport2? Effective() =>
+        _report2 is { State: 4 } fault && _faultReports < 2
+            ? fault with { State = _beforeFault?.State ?? 1, MaxCurrentMilliA = _beforeFault?.MaxCurrentMilliA ?? 0 }
+            : _report2;
 
     private void Apply(KebaReport3 report)
     {
         lock (_sync)
         {
             _report3 = report;
+            _report3At = _timeProvider.GetUtcNow();
             if (_report2 is { State: 3 })
             {
                 // Core's rule (one rule for the driver and the simulator): the set only grows during a session.
@@ -571,18 +646,7 @@ internal sealed class KebaStationDriver : IStationDriver
                     MaxCurrentMilliA = (int)Math.Clamp(push.Get("Max curr") ?? r2.MaxCurrentMilliA, 0, MaximumMilliA),
                     Input = (int)Math.Clamp(push.Get("Input") ?? r2.Input, 0, 1),
                 };
-                if (r2.VehiclePlugged && !updated.VehiclePlugged)
-                {
-                    _phases.Reset();
-                    _chargedThisSession = false;
-                }
-
-                if (updated.State == 3)
-                {
-                    _chargedThisSession = true;
-                }
-
-                _report2 = updated;
+                Take(updated, polled: false);
             }
 
             if (_report3 is { } r3 && push.Get("E pres") is { } energy)
@@ -590,6 +654,24 @@ internal sealed class KebaStationDriver : IStationDriver
                 _report3 = r3 with { SessionEnergyTenthsWh = Math.Max(0, energy) };
             }
         }
+    }
+
+    /// <summary>
+    /// Why a station that answers report 1 gives no report 2 (called under <see cref="_sync"/>): its UDP interface is
+    /// switched off, or it is a firmware 3.10.80 with Modbus TCP on, which then answers only report 1.
+    /// </summary>
+    private string OnlyIdentityProblem()
+    {
+        var capabilities = Capabilities;
+        var address = _options.Address;
+        return capabilities switch
+        {
+            { InterfaceEnabledBySwitch: false } =>
+                $"station {address} answers only report 1: its UDP interface is switched off (DIP switch 1.3) — switch it on to let the controller drive it",
+            { Firmware: var firmware } when firmware.Contains("3.10.80", StringComparison.Ordinal) =>
+                $"station {address} answers only report 1: firmware 3.10.80 with Modbus TCP enabled — disable DIP 1.3 or use the Modbus driver",
+            _ => $"station {address} answers report 1 but not report 2, so the controller can't see or drive its charging (check its DIP switches and firmware)",
+        };
     }
 
     /// <summary>Rebuilds the snapshot; writes it to the channel when anything but LastSeen changed.</summary>
@@ -602,7 +684,8 @@ internal sealed class KebaStationDriver : IStationDriver
         {
             var now = _timeProvider.GetUtcNow();
             var lastHeard = _link.LastHeard;
-            var online = lastHeard is { } heard && now - heard < _options.OfflineAfter;
+            var heard = lastHeard is { } at && now - at < _options.OfflineAfter;
+            var online = heard && _report2At is { } reportAt && now - reportAt < _options.OfflineAfter;
             if (online != _wasOnline)
             {
                 cameOnline = online;
@@ -610,7 +693,7 @@ internal sealed class KebaStationDriver : IStationDriver
                 _wasOnline = online;
             }
 
-            var r2 = _report2;
+            var r2 = Effective();
             var r3 = _report3;
             next = new StationStatus
             {
@@ -619,6 +702,7 @@ internal sealed class KebaStationDriver : IStationDriver
                 Online = online,
                 VehiclePlugged = r2?.VehiclePlugged ?? false,
                 CurrentsA = r3 is null ? default : new PhaseCurrents(r3.I1MilliA / 1000.0, r3.I2MilliA / 1000.0, r3.I3MilliA / 1000.0),
+                CurrentsMeasuredAt = _report3At,
                 VoltagesV = r3 is null ? default : new PhaseVoltages(r3.U1V, r3.U2V, r3.U3V),
                 PowerW = (r3?.PowerMilliW ?? 0) / 1000.0,
                 SessionEnergyWh = (r3?.SessionEnergyTenthsWh ?? 0) / 10.0,
@@ -635,6 +719,9 @@ internal sealed class KebaStationDriver : IStationDriver
                 FailsafeCurrentA = (r2?.FailsafeCurrentMilliA ?? 0) / 1000.0,
                 FailsafeTimeoutS = r2?.FailsafeTimeoutS ?? 0,
                 ErrorCode = r2?.State == 4 ? Math.Max(r2.Error1, r2.Error2) : 0,
+                Problem = !online && _report2Misses >= ReportMissesForProblem && _report1At is { } identifiedAt && now - identifiedAt < _options.OfflineAfter
+                    ? OnlyIdentityProblem()
+                    : null,
                 LastSeen = lastHeard,
             };
             var previous = _status.Current;

@@ -44,11 +44,12 @@ internal sealed class KebaStationHarness : IAsyncDisposable
         KebaStationProfile? profile = null,
         TimeProvider? stationTime = null,
         Func<KebaStationDriverOptions, KebaStationDriverOptions>? configure = null,
-        bool run = true)
+        bool run = true,
+        KebaTimingOptions? timing = null)
     {
         var logs = new RecordingLoggerProvider();
         var endpoint = new KebaUdpEndpoint(
-            new KebaUdpEndpointOptions { Address = FreePort.LoopbackAddress(), Timing = FastTiming },
+            new KebaUdpEndpointOptions { Address = FreePort.LoopbackAddress(), Timing = timing ?? FastTiming },
             TimeProvider.System,
             logs.CreateLogger<KebaUdpEndpoint>());
         endpoint.Start();

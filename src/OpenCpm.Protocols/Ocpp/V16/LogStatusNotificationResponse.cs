@@ -1,0 +1,4 @@
+namespace OpenCpm.Protocols.Ocpp.V16;
+
+/// <summary>LogStatusNotification.conf: the answer to <see cref="LogStatusNotificationRequest"/>.</summary>
+public sealed record LogStatusNotificationResponse;

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using OpenCpm.Protocols.Ocpp;
+using OpenCpm.Tests.Shared;
+
+namespace OpenCpm.Protocols.Tests.Ocpp;
+
+/// <summary>Our <see cref="OcppConnection"/> running on one end of a real loopback WebSocket, a raw peer on the other, a fake clock and a recording log.</summary>
+internal sealed class OcppConnectionHarness : IAsyncDisposable
+{
+    private int _nextId;
+
+    private OcppConnectionHarness(RawOcppPeer peer)
+    {
+        Peer = peer;
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.Zero));
+
+    public RecordingLoggerProvider Log { get; } = new();
+
+    public List<OcppFrameTrace> Traces { get; } = [];
+
+    public RawOcppPeer Peer { get; }
+
+    public OcppConnection Connection { get; private set; } = null!;
+
+    public Task Running { get; private set; } = Task.CompletedTask;
+
+    public static async Task<OcppConnectionHarness> StartAsync(OcppRouter? router = null, Func<OcppConnectionOptions, OcppConnectionOptions>? configure = null, bool run = true)
+    {
+        var (ours, peer) = await RawOcppPeer.PairAsync();
+        var harness = new OcppConnectionHarness(peer);
+        var options = new OcppConnectionOptions
+        {
+            Name = "CP-1",
+            NewMessageId = () => "m" + Interlocked.Increment(ref harness._nextId),
+            OnFrame = trace => { lock (harness.Traces) { harness.Traces.Add(trace); } },
+        };
+        harness.Connection = new OcppConnection(ours, router, configure?.Invoke(options) ?? options, harness.Time, harness.Log.CreateLogger<OcppConnection>());
+        if (run)
+        {
+            harness.Running = harness.Connection.RunAsync(TestContext.Current.CancellationToken);
+        }
+
+        return harness;
+    }
+
+    public int OutboundCount()
+    {
+        lock (Traces)
+        {
+            return Traces.Count(t => t.Outbound);
+        }
+    }
+
+    public IEnumerable<RecordingLoggerProvider.LogEntry> Entries(int eventId) => Log.Entries.Where(e => e.EventId.Id == eventId);
+
+    public IEnumerable<RecordingLoggerProvider.LogEntry> Errors => Log.AtLeast(LogLevel.Error);
+
+    /// <summary>The peer goes first, so our side sees the socket end and never waits on the fake clock for a closing handshake.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Peer.DisposeAsync();
+        await Running;
+        await Connection.DisposeAsync();
+        Log.Dispose();
+    }
+}

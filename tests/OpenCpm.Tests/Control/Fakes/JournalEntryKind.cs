@@ -1,0 +1,8 @@
+namespace OpenCpm.Tests.Control.Fakes;
+
+internal enum JournalEntryKind
+{
+    Command,
+    Acknowledge,
+    Draw,
+}

@@ -1,0 +1,182 @@
+'use strict';
+// An independent Central System for OpenCPM's interop tests: ocpp-rpc 2.2.1 in strict mode (its own OCPP 1.6 JSON
+// schemas validate every CALL and CALLRESULT in both directions). Driven by the test over stdin/stdout, one JSON object
+// per line. Nothing but ocpp-rpc is needed.
+//
+// Start:   node ocpp-csms-peer.js ['{"protocols":["ocpp1.6"],"basicAuth":{"<identity>":"<password>"}}']
+// Out:     {"event":"listening","port":N} first, then events: connected, refused, message, handled,
+//          strictValidationFailure, badMessage, rawReply, disconnect, and {"event":"reply","id":…} for each command.
+// Commands (each with a numeric "id"):
+//   {"cmd":"call","identity":…,"action":…,"params":{…},"timeoutMs":…}   a CALL to the charge point
+//   {"cmd":"sendRaw","identity":…,"text":…}                             any text, well-formed or not
+//   {"cmd":"respond","action":…,"identity"?:…,"result"?:{…},"error"?:{"code":…,"message":…},"noReply"?:true}
+//   {"cmd":"validate","items":[{"schema":"urn:<Action>.req|conf","payload":…}]}   ocpp-rpc's validator verdicts
+//   {"cmd":"close","identity":…,"code"?:…,"reason"?:…}
+//   {"cmd":"shutdown"}
+const readline = require('readline');
+const { RPCServer, createRPCError, NOREPLY } = require('ocpp-rpc');
+const [validator16] = require('ocpp-rpc/lib/standard-validators');
+
+const config = JSON.parse(process.argv[2] || '{}');
+const protocols = config.protocols || ['ocpp1.6'];
+const basicAuth = config.basicAuth || {};
+const clients = new Map();
+const rawIds = new Map();
+const responses = new Map();
+let nextTransactionId = 1000;
+
+function emit(event) {
+    process.stdout.write(JSON.stringify(event) + '\n');
+}
+
+function messageIdOf(text) {
+    try {
+        const frame = JSON.parse(text);
+        return Array.isArray(frame) && typeof frame[1] === 'string' ? { type: frame[0], id: frame[1] } : null;
+    } catch {
+        return null;
+    }
+}
+
+const defaults = {
+    BootNotification: () => ({ status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 }),
+    Heartbeat: () => ({ currentTime: new Date().toISOString() }),
+    Authorize: () => ({ idTagInfo: { status: 'Accepted' } }),
+    StartTransaction: () => ({ idTagInfo: { status: 'Accepted' }, transactionId: nextTransactionId++ }),
+    StopTransaction: () => ({ idTagInfo: { status: 'Accepted' } }),
+    StatusNotification: () => ({}),
+    MeterValues: () => ({}),
+    DataTransfer: () => ({ status: 'UnknownVendorId' }),
+    DiagnosticsStatusNotification: () => ({}),
+    FirmwareStatusNotification: () => ({}),
+    LogStatusNotification: () => ({}),
+    SecurityEventNotification: () => ({}),
+    SignedFirmwareStatusNotification: () => ({}),
+    SignCertificate: () => ({ status: 'Accepted' }),
+};
+
+const server = new RPCServer({
+    protocols,
+    strictMode: true,
+    callConcurrency: 1,
+    respondWithDetailedErrors: false,
+});
+
+server.auth((accept, reject, handshake) => {
+    const expected = basicAuth[handshake.identity];
+    if (expected !== undefined && (!handshake.password || handshake.password.toString('utf8') !== expected)) {
+        reject(401, 'Unauthorized');
+        return;
+    }
+    accept({ offered: [...handshake.protocols], password: handshake.password ? handshake.password.toString('utf8') : null });
+});
+
+server.on('client', client => {
+    const identity = client.identity;
+    if (!protocols.includes(client.protocol)) {
+        // OCPP-J 1.6 §3.2: no agreed subprotocol → complete the handshake without one and close at once (ocpp-rpc#64).
+        emit({ event: 'refused', identity, offered: client.session.offered, reason: 'no agreed subprotocol' });
+        client.close({ code: 1002, reason: 'no agreed OCPP subprotocol' });
+        return;
+    }
+
+    clients.set(identity, client);
+    rawIds.set(identity, new Set());
+    emit({ event: 'connected', identity, protocol: client.protocol, offered: client.session.offered, password: client.session.password, endpoint: client.handshake.endpoint });
+
+    client.on('message', ({ message, outbound }) => emit({ event: 'message', identity, outbound, message: message.toString() }));
+    client.on('strictValidationFailure', ({ method, outbound, isCall, error, params, result }) =>
+        emit({ event: 'strictValidationFailure', identity, method, outbound, isCall, code: error.rpcErrorCode, error: error.message, params, result }));
+    client.on('badMessage', ({ buffer, error, response }) => {
+        const text = buffer.toString();
+        const frame = messageIdOf(text);
+        if (frame && (frame.type === 3 || frame.type === 4) && rawIds.get(identity)?.has(frame.id)) {
+            emit({ event: 'rawReply', identity, messageId: frame.id, message: text });
+            return;
+        }
+        emit({ event: 'badMessage', identity, message: text, error: error.message, response });
+    });
+    client.on('close', ({ code, reason }) => {
+        clients.delete(identity);
+        emit({ event: 'disconnect', identity, code, reason: reason ? reason.toString() : '' });
+    });
+
+    client.handle(({ method, params }) => {
+        const canned = responses.get(`${identity}:${method}`) || responses.get(`*:${method}`);
+        emit({ event: 'handled', identity, action: method, params });
+        if (canned) {
+            if (canned.noReply) return NOREPLY;
+            if (canned.error) throw createRPCError(canned.error.code, canned.error.message || '', {});
+            return canned.result;
+        }
+        if (defaults[method]) return defaults[method](params);
+        throw createRPCError('NotImplemented', `the test CSMS does not handle ${method}`, {});
+    });
+});
+
+async function run(command) {
+    switch (command.cmd) {
+        case 'call': {
+            const client = clients.get(command.identity);
+            if (!client) throw new Error(`no client ${command.identity}`);
+            return await client.call(command.action, command.params || {}, { callTimeoutMs: command.timeoutMs || 10000 });
+        }
+        case 'sendRaw': {
+            const client = clients.get(command.identity);
+            if (!client) throw new Error(`no client ${command.identity}`);
+            // The id of a frame that is not JSON (truncated, say) is still the string after the type number.
+            const id = messageIdOf(command.text)?.id ?? /^\s*\[\s*\d+\s*,\s*"([^"]*)"/.exec(command.text)?.[1];
+            if (id !== undefined) rawIds.get(command.identity).add(id);
+            client.sendRaw(command.text);
+            return null;
+        }
+        case 'respond':
+            responses.set(`${command.identity || '*'}:${command.action}`, { result: command.result, error: command.error, noReply: command.noReply });
+            return null;
+        case 'validate':
+            return command.items.map(({ schema, payload }) => {
+                try {
+                    validator16.validate(schema, payload);
+                    return { valid: true };
+                } catch (error) {
+                    return { valid: false, code: error.rpcErrorCode, keyword: error.details?.errors?.[0]?.keyword ?? null, message: error.message };
+                }
+            });
+        case 'close': {
+            const client = clients.get(command.identity);
+            if (!client) throw new Error(`no client ${command.identity}`);
+            return await client.close({ code: command.code || 1000, reason: command.reason || '' });
+        }
+        case 'shutdown':
+            await server.close({ force: true });
+            setImmediate(() => process.exit(0));
+            return null;
+        default:
+            throw new Error(`unknown command ${command.cmd}`);
+    }
+}
+
+(async () => {
+    const http = await server.listen(0, '127.0.0.1');
+    emit({ event: 'listening', port: http.address().port });
+    const lines = readline.createInterface({ input: process.stdin });
+    lines.on('line', line => {
+        if (!line.trim()) return;
+        let command;
+        try {
+            command = JSON.parse(line);
+        } catch (error) {
+            emit({ event: 'reply', id: null, ok: false, error: { code: 'BadCommand', message: error.message } });
+            return;
+        }
+        run(command).then(
+            result => emit({ event: 'reply', id: command.id, ok: true, result: result ?? null }),
+            error => emit({ event: 'reply', id: command.id, ok: false, error: { code: error.rpcErrorCode || error.name, message: error.message, details: error.details || null } }));
+    });
+    lines.on('close', () => {
+        server.close({ force: true }).finally(() => process.exit(0));
+    });
+})().catch(error => {
+    process.stderr.write(String(error && error.stack || error) + '\n');
+    process.exit(1);
+});
