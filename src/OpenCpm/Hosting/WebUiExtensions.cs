@@ -40,6 +40,7 @@ internal static class WebUiExtensions
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = UiAuthentication.LoginPath;
+                options.LogoutPath = UiAuthentication.LogoutPath;
                 options.AccessDeniedPath = UiAuthentication.LoginPath;
                 options.ExpireTimeSpan = TokenService.LoginLifetime;
                 options.SlidingExpiration = false;

@@ -28,5 +28,7 @@ internal static class UiAuthentication
 
     public const string PasswordPath = "/account/password";
 
+    public const string LogoutPath = "/account/logout";
+
     public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
 }

@@ -42,6 +42,7 @@ public sealed class AccountTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "User menu" }).ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Logout" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
         await page.GotoAsync(site.Url("/sessions"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
