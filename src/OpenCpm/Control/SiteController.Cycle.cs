@@ -77,7 +77,7 @@ internal sealed partial class SiteController
     }
 
     /// <summary>What the allocator needs of one charge point (called under the lock).</summary>
-    private static ChargePointDemand DemandOf(ChargePointControl control)
+    private ChargePointDemand DemandOf(ChargePointControl control)
     {
         var s = control.Status;
         if (control.UnresponsiveSince is { } since && s.LastSeen > since.AddSeconds(1))
@@ -104,7 +104,8 @@ internal sealed partial class SiteController
         return new ChargePointDemand
         {
             State = s.State,
-            Authorized = !s.AuthorizationRequired || s.Authorized,
+            // The station's own lock (its card list) and the controller's decision (a card it accepted) both must allow it.
+            Authorized = (!s.AuthorizationRequired || s.Authorized) && authorizer.AllowsCharging(control.Id),
             MeasuredCurrentA = s.CurrentsA,
             VehiclePhases = s.ActivePhases,
             CommandedSetpointA = commanded,

@@ -106,6 +106,12 @@ internal sealed class KebaStationDriver : IStationDriver
 
                     var commandedBeforePoll = CommandedLimit();
                     await PollAsync(cancellationToken);
+                    if (CardReadDue())
+                    {
+                        // A card held to the reader is recorded in the running session's log entry (report 100).
+                        await RefreshRfidTagAsync(cancellationToken);
+                    }
+
                     await RestoreLostLimitAsync(commandedBeforePoll, cancellationToken);
                     if (failsafeConfigured && _report2 is { } polled && polled.FailsafeTimeoutS != ExpectedFailsafeTimeoutS)
                     {
@@ -414,6 +420,15 @@ internal sealed class KebaStationDriver : IStationDriver
         }
     }
 
+    /// <summary>A vehicle is plugged in and no card of its session is known yet (the station has a reader and a log).</summary>
+    private bool CardReadDue()
+    {
+        lock (_sync)
+        {
+            return Capabilities is { SupportsSessionHistory: true, HasRfid: true } && _report2 is { VehiclePlugged: true } && _rfidTag is null;
+        }
+    }
+
     private bool ReportTwoMissing()
     {
         lock (_sync)
@@ -588,6 +603,7 @@ internal sealed class KebaStationDriver : IStationDriver
         {
             _phases.Reset();
             _chargedThisSession = false;
+            _rfidTag = null;
         }
 
         if (report.State == 3)
