@@ -43,8 +43,7 @@ public sealed class ScenarioRunner
         var n = _cps.Length;
         var v = _settings.NominalVoltageV;
         var step = _scenario.StepSeconds;
-        var stepHours = step / 3600.0;
-        var metrics = new ScenarioMetrics(_scenario, _settings, _clusterOf);
+        var metrics = new ScenarioMetrics(_scenario, _settings, _cpIndex, _clusterOf);
         var gate = new ReductionGate(_clock);
         var demands = new ChargePointDemand[n];
         var setpoints = new double[n];
@@ -213,7 +212,8 @@ public sealed class ScenarioRunner
                 Console.Error.WriteLine($"t={t} draw={physical} hh={household} sp=[{string.Join(" ", setpoints.Select(x => x.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)))}] st=[{string.Join(" ", demands.Select(d => d.State.ToString()[..3]))}] drw=[{string.Join(" ", _cps.Select(c => c.DrawA.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)))}]");
             }
 
-            metrics.Step(t, step, stepHours, _cps, gridPhases, knownLimit, contractLimit, household, physical);
+            var meterLost = meter is not null && meterState == MeterState.Lost;
+            metrics.Step(new ScenarioStep(t, step, household, contractLimit, knownLimit, meterLost), _cps, gridPhases, physical);
         }
 
         var end = Start.AddSeconds(_scenario.DurationSeconds);
@@ -226,6 +226,7 @@ public sealed class ScenarioRunner
             }
         }
 
+        metrics.SafetyCorrections = (_strategy as OpenCpmStrategy)?.SafetyCorrections ?? 0;
         return metrics.Report(_strategy.Name, allocations, allocationTicks, wall.Elapsed);
     }
 
