@@ -1,0 +1,3 @@
+namespace OpenCpm.Simulation.Tests.Scenarios;
+
+public sealed class UnbalancedCredit3ScenarioTests() : ShippedScenarioTests("unbalanced-credit-3");

@@ -1,0 +1,3 @@
+namespace OpenCpm.Simulation.Tests.Scenarios;
+
+public sealed class UnknownPhasesScenarioTests() : ShippedScenarioTests("unknown-phases");
