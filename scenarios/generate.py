@@ -198,22 +198,23 @@ write("rotation-throughput", {
     "durationSeconds": 4 * 3600, "stepSeconds": 1, "site": site(24, meter=False),
     "clusters": [], "chargePoints": cps, "householdLoad": [], "vehicles": vehicles, "events": []})
 
-# 13. A car that needs 10 A to start (many plug-in hybrids) among four others on 32 A: offered its 6.4 A share it
-#     pauses, was taken for "paused by itself" and never charged.
+# 13. A car that needs 10 A to start (some Renaults, many plug-in hybrids) among four others on 32 A: offered its
+#     6.4 A share it pauses, was taken for "paused by itself" and never charged.
 cps = [cp(f"cp{i+1}", rotation=ROT[i % 3], failsafe=0) for i in range(5)]
 vehicles = [ev(f"ev{i+1}", f"cp{i+1}", 30 * i, 4 * 3600, phases=3, max_a=16, battery=80000, soc=0.2) for i in range(4)] + \
-           [ev("phev", "cp5", 300, 4 * 3600, phases=1, max_a=16, battery=12000, soc=0.2, min_a=10)]
+           [ev("needs10", "cp5", 300, 4 * 3600, phases=3, max_a=32, battery=40000, soc=0.2, min_a=10)]
 write("learned-minimum", {
     "durationSeconds": 4 * 3600, "stepSeconds": 1, "site": site(32, meter=False),
     "clusters": [], "chargePoints": cps, "householdLoad": [], "vehicles": vehicles, "events": []})
 
-# 14. Probing: a car tapering for hours next to one that wants everything, on 24 A. Probing the tapering car back up
-#     to its full share every few minutes took current from the other for nothing.
-cps = [cp("a", failsafe=0), cp("b", rotation="L2L3L1", failsafe=0)]
-vehicles = [ev("taper", "a", 0, 4 * 3600, phases=3, max_a=32, battery=60000, soc=0.55, target=1.0, taper=0.5),
+# 14. Probing: two cars tapering for hours next to one that wants everything, on 48 A. Probing the tapering cars
+#     back up to their full share every few minutes took current from the other for nothing, with many commands.
+cps = [cp("t1", failsafe=0), cp("t2", rotation="L2L3L1", failsafe=0), cp("b", rotation="L3L1L2", failsafe=0)]
+vehicles = [ev("taper1", "t1", 0, 4 * 3600, phases=3, max_a=32, battery=100000, soc=0.85, target=1.0, taper=0.5),
+            ev("taper2", "t2", 0, 4 * 3600, phases=3, max_a=32, battery=100000, soc=0.85, target=1.0, taper=0.5),
             ev("bulk", "b", 0, 4 * 3600, phases=3, max_a=32, battery=100000, soc=0.1, target=1.0)]
 write("probe-steps", {
-    "durationSeconds": 4 * 3600, "stepSeconds": 1, "site": site(24, meter=False),
+    "durationSeconds": 4 * 3600, "stepSeconds": 1, "site": site(48, meter=False),
     "clusters": [], "chargePoints": cps, "householdLoad": [], "vehicles": vehicles, "events": []})
 
 # 15. The availability bound: a 32 A car at a 16 A station alone. The old bound counted the car's 32 A, so a perfect

@@ -2,6 +2,10 @@ namespace OpenCpm.Core.LoadManagement;
 
 public sealed partial class Allocator
 {
+    private int[] _byStart = null!;
+    private double[] _startKeys = null!;
+    private int[] _yielded = null!;
+
     /// <summary>Lists the charge points that want current, sets their constraint rows and their queue tickets.</summary>
     private int CollectCandidates(bool stopAll)
     {
@@ -10,7 +14,7 @@ public sealed partial class Allocator
         {
             if (_category[i] is Candidate or LowPriority)
             {
-                _fill.SetRows(i, _result.GridPhases[i], _model.ClusterOf[i]);
+                SetRows(i, _result.GridPhases[i]);
             }
 
             if (_category[i] == Candidate)
@@ -32,13 +36,35 @@ public sealed partial class Allocator
     }
 
     /// <summary>
-    /// Decides who charges: every admitted vehicle must get at least its minimum current. Active charges keep
-    /// priority, then the queue in order; when the rotation period is over and someone waits, the charges that
-    /// have charged longest in their round yield until the head of the queue fits. Returns the admitted count.
+    /// The rows of a charge point counted on <paramref name="grid"/>. The unbalanced-load pairs are exact for a vehicle
+    /// whose phases are known (and it lowers the pairs where it is on the low phase by what it draws there); for one
+    /// not known yet they are the worst case of what it may turn out to use, with no credit.
+    /// </summary>
+    private void SetRows(int i, PhaseSet grid)
+    {
+        var pairs = _confirmed[i] ? ConstraintRows.PairMask(grid) : _model.WorstCasePairMask[i];
+        _fill.SetRows(i, grid, pairs, _model.ClusterOf[i]);
+        if (_confirmed[i])
+        {
+            _fill.SetCredits(i, grid, _drawnGrid[i]);
+        }
+    }
+
+    /// <summary>
+    /// Decides who charges: every admitted vehicle must get at least its minimum current. Active charges keep their
+    /// place against newcomers (admitted first, until nothing changes); then the queue in order, skipping vehicles the
+    /// controller paused less than the dwell time ago. When the rotation period is over and someone waits, up to
+    /// min(queue, active) charges that have charged longest yield to the head of the queue. Returns the admitted count.
     /// </summary>
     private int Admit(int candidateCount, DateTimeOffset now)
     {
-        var admitted = AdmitInPriorityOrder(candidateCount);
+        for (var k = 0; k < candidateCount; k++)
+        {
+            _order[k] = _rotation.PriorityKey(_candidates[k]);
+        }
+
+        Array.Sort(_order, _candidates, 0, candidateCount);
+        var admitted = AdmitInPriorityOrder(candidateCount, now);
         var waiting = admitted < candidateCount;
         if (!waiting)
         {
@@ -51,7 +77,13 @@ public sealed partial class Allocator
         else if (now >= _rotation.NextRotationAt && Rotate(admitted, candidateCount, now))
         {
             _rotation.NextRotationAt = now + _model.Settings.RotationPeriod;
-            admitted = AdmitInPriorityOrder(candidateCount);
+            for (var k = 0; k < candidateCount; k++)
+            {
+                _order[k] = _rotation.PriorityKey(_candidates[k]);
+            }
+
+            Array.Sort(_order, _candidates, 0, candidateCount);
+            admitted = AdmitInPriorityOrder(candidateCount, now);
         }
 
         for (var k = 0; k < candidateCount; k++)
@@ -70,38 +102,46 @@ public sealed partial class Allocator
         return admitted;
     }
 
-    private int AdmitInPriorityOrder(int candidateCount)
+    /// <summary>
+    /// Admits the active charges to a fixed point (a single-phase car may fit only once the cars on the other phases,
+    /// whose draw lowers the unbalance, are in), then the queue in order. Loads are exact: each admitted vehicle at its
+    /// floor, minus what it draws on the low phase of a pair. Candidates must be sorted by priority.
+    /// </summary>
+    private int AdmitInPriorityOrder(int candidateCount, DateTimeOffset now)
     {
+        Array.Clear(_load);
+        var admitted = 0;
         for (var k = 0; k < candidateCount; k++)
         {
-            _order[k] = _rotation.PriorityKey(_candidates[k]);
             _isAdmitted[_candidates[k]] = false;
         }
 
-        Array.Sort(_order, _candidates, 0, candidateCount);
-        Array.Clear(_load);
-        var admitted = 0;
-
-        // A second and third pass let a vehicle in that only fits once another one (on another phase) is in,
-        // which matters for the unbalanced-load limit.
-        for (var pass = 0; pass < 3; pass++)
+        for (var pass = 0; pass < 4; pass++)
         {
             var progress = false;
             for (var k = 0; k < candidateCount; k++)
             {
                 var i = _candidates[k];
-                if (!_isAdmitted[i] && _fill.Fits(i, _floor[i], _load))
+                if (_rotation.IsActive(i) && !_isAdmitted[i] && TryAdmit(i))
                 {
-                    _fill.AddLoad(i, _floor[i], _load);
-                    _isAdmitted[i] = true;
                     _admitted[admitted++] = i;
                     progress = true;
                 }
             }
 
-            if (!progress || admitted == candidateCount)
+            if (!progress)
             {
                 break;
+            }
+        }
+
+        // A newcomer never lowers a pair (it draws nothing yet), so one pass over the queue is enough.
+        for (var k = 0; k < candidateCount; k++)
+        {
+            var i = _candidates[k];
+            if (!_rotation.IsActive(i) && !_dwell.MustStayOff(i, now) && TryAdmit(i))
+            {
+                _admitted[admitted++] = i;
             }
         }
 
@@ -109,68 +149,126 @@ public sealed partial class Allocator
     }
 
     /// <summary>
-    /// Pauses the charges that have charged longest (each for at least a full period) until the head of the queue
-    /// fits; they go to the back of the queue. Returns false when nothing could be rotated.
+    /// Admits a vehicle at its floor if every row has room: counted on its known phases, or on all wired phases, or —
+    /// when that does not fit and it is likely to use fewer — on those it is likely to use.
     /// </summary>
-    private bool Rotate(int admittedCount, int candidateCount, DateTimeOffset now)
+    private bool TryAdmit(int i)
     {
-        var head = -1;
-        Array.Clear(_scratchLoad);
-        for (var k = 0; k < candidateCount && head < 0; k++)
+        if (!_fill.Fits(i, _floor[i], _load))
         {
-            var i = _candidates[k];
-            if (!_isAdmitted[i] && _fill.Fits(i, _floor[i], _scratchLoad))
+            var likely = _likelyGrid[i];
+            if (likely.IsEmpty || likely == _result.GridPhases[i])
             {
-                head = i; // candidates are sorted: the first waiting one that could charge at all
-            }
-        }
-
-        if (head < 0)
-        {
-            return false;
-        }
-
-        Array.Copy(_load, _scratchLoad, _load.Length);
-        var period = _model.Settings.RotationPeriod;
-        var yielded = 0;
-        while (!_fill.Fits(head, _floor[head], _scratchLoad))
-        {
-            var longest = -1;
-            for (var k = 0; k < admittedCount; k++)
-            {
-                var i = _admitted[k];
-                if (_isAdmitted[i] && now - _rotation.RoundStart(i) >= period && _fill.Loads(i, _fill.FirstViolatedRow(head, _floor[head], _scratchLoad))
-                    && (longest < 0 || _rotation.RoundStart(i) < _rotation.RoundStart(longest)))
-                {
-                    longest = i;
-                }
-            }
-
-            if (longest < 0)
-            {
-                // Undo: nobody could make room.
-                for (var k = 0; k < admittedCount; k++)
-                {
-                    _isAdmitted[_admitted[k]] = true;
-                }
-
                 return false;
             }
 
-            _fill.AddLoad(longest, -_floor[longest], _scratchLoad);
-            _isAdmitted[longest] = false;
-            yielded++;
+            var counted = _result.GridPhases[i];
+            SetRows(i, likely);
+            if (!_fill.Fits(i, _floor[i], _load))
+            {
+                SetRows(i, counted);
+                return false;
+            }
+
+            // Its upper bound already holds the station's unbalanced-load limit (phases not confirmed).
+            _result.GridPhases[i] = likely;
         }
 
+        _fill.AddExact(i, _floor[i], _load);
+        _isAdmitted[i] = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Rotation: for each waiting vehicle in queue order, while fewer than min(queue, active) have been let in, the
+    /// active charges that have charged longest (each for at least a full period) and load a row it is blocked by
+    /// yield until it fits. Those who yield go to the back of the queue. Returns false when nothing could be rotated.
+    /// </summary>
+    private bool Rotate(int admittedCount, int candidateCount, DateTimeOffset now)
+    {
+        var period = _model.Settings.RotationPeriod;
+        var eligible = 0;
         for (var k = 0; k < admittedCount; k++)
         {
             var i = _admitted[k];
-            if (!_isAdmitted[i])
+            if (_rotation.IsActive(i) && now - _rotation.RoundStart(i) >= period)
             {
-                _rotation.MarkWaiting(i);
+                _byStart[eligible] = i;
+                _startKeys[eligible++] = _rotation.RoundStart(i).UtcTicks;
             }
+        }
+
+        Array.Sort(_startKeys, _byStart, 0, eligible);
+        var waitingCount = candidateCount - admittedCount;
+        var budget = Math.Min(waitingCount, admittedCount);
+        Array.Copy(_load, _scratchLoad, _load.Length);
+        var started = 0;
+        var yielded = 0;
+        var first = 0;
+        for (var k = 0; k < candidateCount && started < budget; k++)
+        {
+            var head = _candidates[k];
+            if (_isAdmitted[head] || _dwell.MustStayOff(head, now) || !FitsOnItsOwn(head))
+            {
+                continue;
+            }
+
+            var mark = yielded;
+            while (!_fill.Fits(head, _floor[head], _scratchLoad))
+            {
+                var row = _fill.FirstViolatedRow(head, _floor[head], _scratchLoad);
+                var longest = -1;
+                while (first < eligible && !_isAdmitted[_byStart[first]])
+                {
+                    first++;
+                }
+
+                for (var e = first; e < eligible && longest < 0; e++)
+                {
+                    var i = _byStart[e];
+                    if (_isAdmitted[i] && _fill.Loads(i, row))
+                    {
+                        longest = i;
+                    }
+                }
+
+                if (longest < 0)
+                {
+                    break;
+                }
+
+                _fill.AddExact(longest, _floor[longest], _scratchLoad, -1);
+                _isAdmitted[longest] = false;
+                _yielded[yielded++] = longest;
+            }
+
+            if (_fill.Fits(head, _floor[head], _scratchLoad))
+            {
+                _fill.AddExact(head, _floor[head], _scratchLoad);
+                started++;
+            }
+            else
+            {
+                // Undo: this one cannot be made room for.
+                while (yielded > mark)
+                {
+                    var i = _yielded[--yielded];
+                    _fill.AddExact(i, _floor[i], _scratchLoad);
+                    _isAdmitted[i] = true;
+                }
+
+                first = 0;
+            }
+        }
+
+        for (var y = 0; y < yielded; y++)
+        {
+            _rotation.MarkWaiting(_yielded[y]);
         }
 
         return yielded > 0;
     }
+
+    /// <summary>True when a vehicle could charge at its floor if nobody else did.</summary>
+    private bool FitsOnItsOwn(int i) => _fill.Fits(i, _floor[i], _zeroLoad);
 }

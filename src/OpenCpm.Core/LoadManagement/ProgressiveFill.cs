@@ -6,6 +6,8 @@ namespace OpenCpm.Core.LoadManagement;
 /// reached; a participant freezes when the level reaches its upper bound or when a row it loads becomes tight.
 /// The result is the max-min fair allocation: nobody could get more without taking from someone who has no
 /// more than them. With identical stations it reduces to the manual's "limit ÷ number of charges".
+/// All coefficients are positive; what vehicles on the low phase of an unbalanced-load pair take off that pair is a
+/// credit of at most their drawn current (<see cref="AddCredit"/>), which the caller folds into the capacities.
 /// Buffers are reused between calls; the cost is O(n log n + events × rows).
 /// </summary>
 internal sealed class ProgressiveFill
@@ -27,6 +29,9 @@ internal sealed class ProgressiveFill
     private readonly int[] _memberStart;
     private readonly int[] _members;
     private readonly int _rowTotal;
+    private readonly int[] _creditCount;
+    private readonly int[] _creditRows;
+    private readonly double[] _creditCapA;
 
     public ProgressiveFill(int chargePoints, int rowCount)
     {
@@ -45,6 +50,9 @@ internal sealed class ProgressiveFill
         _rate = new double[rowCount];
         _memberStart = new int[rowCount + 1];
         _members = new int[n * ConstraintRows.MaxRowsPerChargePoint];
+        _creditCount = new int[n];
+        _creditRows = new int[n * ConstraintRows.MaxCreditsPerChargePoint];
+        _creditCapA = new double[n * ConstraintRows.MaxCreditsPerChargePoint];
     }
 
     /// <summary>Capacity per row for the next <see cref="Run"/> (after reserved currents).</summary>
@@ -53,18 +61,42 @@ internal sealed class ProgressiveFill
     /// <summary>The reason reported for a charge point frozen by each row.</summary>
     public LimitReason[] RowReason { get; }
 
-    /// <summary>Sets the rows a charge point loads this cycle.</summary>
-    public void SetRows(int cp, PhaseSet grid, int cluster)
+    /// <summary>
+    /// Sets the rows a charge point loads this cycle: the grid phases it is counted on and the unbalanced-load pairs
+    /// it may raise (<see cref="ConstraintRows.PairMask"/>); no credits until <see cref="SetCredits"/>.
+    /// </summary>
+    public void SetRows(int cp, PhaseSet grid, int pairMask, int cluster)
     {
         var offset = cp * ConstraintRows.MaxRowsPerChargePoint;
         _rowCount[cp] = ConstraintRows.Enumerate(
             grid,
+            pairMask,
             cluster,
             _rows.AsSpan(offset, ConstraintRows.MaxRowsPerChargePoint),
             _coefs.AsSpan(offset, ConstraintRows.MaxRowsPerChargePoint));
+        _creditCount[cp] = 0;
     }
 
-    /// <summary>Adds <paramref name="amountA"/> of a charge point's current to the row loads.</summary>
+    /// <summary>
+    /// A vehicle known to load exactly <paramref name="grid"/> lowers the pairs where it is on the low phase by
+    /// min(its setpoint, what it draws there): <paramref name="drawnGridA"/> per grid phase.
+    /// </summary>
+    public void SetCredits(int cp, PhaseSet grid, PhaseCurrents drawnGridA)
+    {
+        Span<int> rows = stackalloc int[ConstraintRows.MaxCreditsPerChargePoint];
+        Span<Phase> phases = stackalloc Phase[ConstraintRows.MaxCreditsPerChargePoint];
+        var count = ConstraintRows.CreditRows(grid, rows, phases);
+        var offset = cp * ConstraintRows.MaxCreditsPerChargePoint;
+        for (var k = 0; k < count; k++)
+        {
+            _creditRows[offset + k] = rows[k];
+            _creditCapA[offset + k] = Math.Max(0, drawnGridA[phases[k]]);
+        }
+
+        _creditCount[cp] = count;
+    }
+
+    /// <summary>Adds <paramref name="amountA"/> of a charge point's current to the row loads (positive coefficients only).</summary>
     public void AddLoad(int cp, double amountA, double[] load)
     {
         var offset = cp * ConstraintRows.MaxRowsPerChargePoint;
@@ -72,6 +104,52 @@ internal sealed class ProgressiveFill
         {
             load[_rows[offset + k]] += _coefs[offset + k] * amountA;
         }
+    }
+
+    /// <summary>Takes the credit of a charge point set to <paramref name="valueA"/> off the loads (sign −1 puts it back).</summary>
+    public void AddCredit(int cp, double valueA, double[] load, int sign = 1)
+    {
+        var offset = cp * ConstraintRows.MaxCreditsPerChargePoint;
+        for (var k = 0; k < _creditCount[cp]; k++)
+        {
+            load[_creditRows[offset + k]] -= sign * Math.Min(valueA, _creditCapA[offset + k]);
+        }
+    }
+
+    /// <summary>The exact contribution of a charge point set to <paramref name="valueA"/>: its load minus its credit.</summary>
+    public void AddExact(int cp, double valueA, double[] load, int sign = 1)
+    {
+        AddLoad(cp, sign * valueA, load);
+        AddCredit(cp, valueA, load, sign);
+    }
+
+    /// <summary>True when a charge point may go from <paramref name="fromA"/> to <paramref name="toA"/> with every row within capacity.</summary>
+    public bool FitsChange(int cp, double fromA, double toA, double[] load)
+    {
+        var delta = toA - fromA;
+        var offset = cp * ConstraintRows.MaxRowsPerChargePoint;
+        for (var k = 0; k < _rowCount[cp] && delta > 0; k++)
+        {
+            var r = _rows[offset + k];
+            if (load[r] + (_coefs[offset + k] * delta) > Capacity[r] + Tolerance(Capacity[r]))
+            {
+                return false;
+            }
+        }
+
+        var creditOffset = cp * ConstraintRows.MaxCreditsPerChargePoint;
+        for (var k = 0; k < _creditCount[cp]; k++)
+        {
+            var cap = _creditCapA[creditOffset + k];
+            var lost = Math.Min(fromA, cap) - Math.Min(toA, cap);
+            var r = _creditRows[creditOffset + k];
+            if (lost > 0 && load[r] + lost > Capacity[r] + Tolerance(Capacity[r]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when adding <paramref name="amountA"/> for a charge point keeps every row within capacity.</summary>
@@ -112,6 +190,21 @@ internal sealed class ProgressiveFill
         }
 
         return false;
+    }
+
+    /// <summary>The coefficient of a charge point on a row (0 when it does not load it).</summary>
+    public double Coefficient(int cp, int row)
+    {
+        var offset = cp * ConstraintRows.MaxRowsPerChargePoint;
+        for (var k = 0; k < _rowCount[cp]; k++)
+        {
+            if (_rows[offset + k] == row)
+            {
+                return _coefs[offset + k];
+            }
+        }
+
+        return 0;
     }
 
     public static double Tolerance(double capacity) => double.IsInfinity(capacity) ? 0 : Eps * (1 + Math.Abs(capacity));

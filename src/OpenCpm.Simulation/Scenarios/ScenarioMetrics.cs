@@ -20,6 +20,8 @@ internal sealed class ScenarioMetrics
     private readonly PhaseCurrents[] _clusterPhysical;
     private readonly double[] _referenceCapacity;
     private readonly FluidReference _reference;
+    private readonly List<(PhaseSet Phases, double AbilityA, double MinimumA)> _potential = [];
+    private readonly List<(double AbilityA, double MinimumA)> _small = [];
     private SimulatedChargePoint[] _cps = [];
     private double _commandedOverloadAs;
     private double _unreachableReservedOverloadAs;
@@ -83,7 +85,7 @@ internal sealed class ScenarioMetrics
         _cps = cps;
         var reachable = PhaseCurrents.Zero;
         var reserved = PhaseCurrents.Zero;
-        var ability = PhaseCurrents.Zero;
+        _potential.Clear();
         Array.Clear(_clusterReachable);
         Array.Clear(_clusterReserved);
         Array.Clear(_clusterPhysical);
@@ -118,7 +120,12 @@ internal sealed class ScenarioMetrics
             if (cp.Vehicle is { } vehicle)
             {
                 _vehicleSeconds += s.Seconds;
-                ability += PhaseCurrents.On(cp.VehicleGridPhases, PotentialA(i, cp, vehicle));
+                var potential = PotentialA(i, cp, vehicle);
+                if (potential > 0)
+                {
+                    _potential.Add((cp.VehicleGridPhases, potential, Math.Max(vehicle.Spec.MinCurrentA, _minimumA[i])));
+                }
+
                 TrackWait(cp, vehicle, s.Seconds);
             }
         }
@@ -145,7 +152,7 @@ internal sealed class ScenarioMetrics
         var total = reachable + reserved;
         _commandedUnbalanceAs += Math.Max(0, Math.Max(0, total.Max - total.Min - u) - Math.Max(0, reserved.Max - reserved.Min - u)) * s.Seconds;
         _physicalUnbalanceAs += Math.Max(0, physical.Max - physical.Min - u) * s.Seconds;
-        _availableWh += AvailableA(s, ability) * _settings.NominalVoltageV * s.Seconds / 3600.0;
+        _availableWh += AvailableA(s) * _settings.NominalVoltageV * s.Seconds / 3600.0;
         StepReference(s);
     }
 
@@ -253,16 +260,18 @@ internal sealed class ScenarioMetrics
     }
 
     /// <summary>
-    /// The most current (summed over the phases) any controller could deliver in this step: per phase the real room
-    /// or what the vehicles could draw there, whichever is less; then the unbalanced-load limit (no phase more than
-    /// the limit above the least loaded one) and the power limit (or the meter-loss fallback power).
+    /// The most current (summed over the phases) any controller could deliver in this step: per phase, what the present
+    /// vehicles could draw within the real room, where a vehicle that can take less than its minimum current still
+    /// needs that minimum of the room (a setpoint is 0 or at least the minimum; the sum of setpoints must fit); then the
+    /// unbalanced-load limit (no phase more than the limit above the least loaded one) and the power limit (or the
+    /// meter-loss fallback power).
     /// </summary>
-    private double AvailableA(ScenarioStep s, PhaseCurrents ability)
+    private double AvailableA(ScenarioStep s)
     {
         var room = PhaseCurrents.Zero;
         foreach (var p in PhaseSet.All)
         {
-            room = room.With(p, Math.Max(0, Math.Min(s.ContractLimitA - s.Household[p], ability[p])));
+            room = room.With(p, DeliverableOnPhaseA(p, Math.Max(0, s.ContractLimitA - s.Household[p])));
         }
 
         if (_settings.UnbalancedLoadLimitA is { } u)
@@ -272,6 +281,53 @@ internal sealed class ScenarioMetrics
         }
 
         return Math.Min(room.Sum, PowerLimitA(s));
+    }
+
+    /// <summary>
+    /// An upper bound of what the vehicles on a phase can draw within <paramref name="roomA"/>: those able to take at
+    /// least their minimum cost what they draw; the others cost their minimum for less, so they come last, the best
+    /// ratio first, the last one in part (the fractional knapsack bound).
+    /// </summary>
+    private double DeliverableOnPhaseA(Phase p, double roomA)
+    {
+        var drawn = 0.0;
+        _small.Clear();
+        foreach (var (phases, ability, minimum) in _potential)
+        {
+            if (!phases.Contains(p))
+            {
+                continue;
+            }
+
+            if (ability >= minimum)
+            {
+                drawn += ability;
+            }
+            else
+            {
+                _small.Add((ability, minimum));
+            }
+        }
+
+        if (drawn >= roomA)
+        {
+            return roomA;
+        }
+
+        var left = roomA - drawn;
+        _small.Sort((a, b) => (b.AbilityA / b.MinimumA).CompareTo(a.AbilityA / a.MinimumA));
+        foreach (var (ability, minimum) in _small)
+        {
+            var taken = Math.Min(1, left / minimum);
+            drawn += taken * ability;
+            left -= taken * minimum;
+            if (left <= 0)
+            {
+                break;
+            }
+        }
+
+        return drawn;
     }
 
     private double PowerLimitA(ScenarioStep s)

@@ -45,6 +45,7 @@ public sealed class ScenarioRunner
         var step = _scenario.StepSeconds;
         var metrics = new ScenarioMetrics(_scenario, _settings, _cpIndex, _clusterOf);
         var gate = new ReductionGate(_clock);
+        var memory = new VehicleMemory();
         var demands = new ChargePointDemand[n];
         var setpoints = new double[n];
         var gridPhases = new PhaseSet[n];
@@ -77,6 +78,9 @@ public sealed class ScenarioRunner
             {
                 if (cp.Vehicle is not null && _scenario.Vehicles[cp.VehicleIndex].Depart <= t)
                 {
+                    // As the host does when a session ends: remember the vehicle by its card (here: its id) and station.
+                    var index = Array.IndexOf(_cps, cp);
+                    memory.Remember(_scenario.Vehicles[cp.VehicleIndex].Id, cp.Settings.Id, cp.Detector.Phases, (_strategy as OpenCpmStrategy)?.LearnedMinimumA(index));
                     metrics.Departed(cp.VehicleIndex, cp.Vehicle);
                     cp.Unplug();
                 }
@@ -87,6 +91,7 @@ public sealed class ScenarioRunner
                 var (sv, index) = vehicles[nextVehicle++];
                 var cp = _cps[_cpIndex[sv.ChargePoint]];
                 cp.Plug(new SimulatedVehicle(VehicleSpecOf(sv, cp.Settings), now), index, now);
+                cp.Remembered = memory.Recall(sv.Id, cp.Settings.Id);
             }
 
             while (nextEvent < events.Length && events[nextEvent].T <= t)
@@ -141,6 +146,8 @@ public sealed class ScenarioRunner
                     Authorized = true,
                     MeasuredCurrentA = measured,
                     VehiclePhases = phases,
+                    LikelyVehiclePhases = cp.Vehicle is null ? PhaseSet.None : cp.Remembered.Phases,
+                    MinimumCurrentA = cp.Vehicle is null ? null : cp.Remembered.MinimumCurrentA,
                     CommandedSetpointA = cp.StationSetpointA,
                     OcppLimitA = double.IsNaN(cp.OcppLimitA) ? null : cp.OcppLimitA,
                 };
