@@ -249,9 +249,14 @@ public sealed partial class Allocator
             var drawn = DrawnOnVehiclePhases(d);
             var charging = d.State == ChargePointState.Charging && _category[i] == Candidate;
             var settled = _unused.IsSettled(i, d.CommandedSetpointA, now);
-            if (charging && drawn > 0 && drawn <= d.CommandedSetpointA + _options.UnusedCurrentMarginA)
+            if (charging && drawn > 0 && settled)
             {
                 _minimum.Accepted(i, d.CommandedSetpointA);
+            }
+            else if (d.State == ChargePointState.SuspendedByEv && _category[i] == Candidate && _unused.CapA(i) is var hold
+                && !double.IsNaN(hold) && d.CommandedSetpointA <= hold + Eps && d.CommandedSetpointA >= _floor[i] - Eps)
+            {
+                _minimum.StoppedAtHold(i, d.CommandedSetpointA, _floor[i], _model.ChargePoints[i].MaxCurrentA);
             }
 
             if (!double.IsNaN(_minimum.LearnedA(i)))

@@ -58,6 +58,21 @@ internal sealed class MinimumCurrentLearner(int chargePoints, AllocatorOptions o
         return false;
     }
 
+    /// <summary>
+    /// A vehicle held near what it drew (<see cref="UnusedCurrentTracker"/>) stopped at its hold of
+    /// <paramref name="commandedA"/>: its minimum is above that, so its floor rises one step (never above a current it
+    /// was seen to accept), and the next hold keeps it.
+    /// </summary>
+    public void StoppedAtHold(int cp, double commandedA, double floorA, double upperA)
+    {
+        var step = Math.Max(options.MinimumSearchStepA, 0.25 * commandedA);
+        var raised = Math.Min(Math.Min(upperA, _lowestAcceptedA[cp]), Math.Floor(commandedA + step));
+        if (raised > floorA && (double.IsNaN(_learnedA[cp]) || raised > _learnedA[cp]))
+        {
+            _learnedA[cp] = raised;
+        }
+    }
+
     public void CopyFrom(MinimumCurrentLearner other, int from, int to)
     {
         _learnedA[to] = other._learnedA[from];

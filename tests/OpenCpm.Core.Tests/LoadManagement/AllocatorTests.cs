@@ -440,10 +440,11 @@ public sealed class AllocatorTests
         h.Plug(0);
         h.Plug(1);
         h.Run();
+        h.Time.Advance(h.Allocator.Options.SettleTime);
         h.Run();
         Assert.Equal(8, h.Setpoint(0));
 
-        // Offered 8 A and taking nothing for longer than the settle time: it paused by itself.
+        // It charged at 8 A; now offered 8 A and taking nothing for longer than the settle time: it paused by itself.
         h.Demands[0] = h.Demands[0] with { State = ChargePointState.SuspendedByEv };
         h.Time.Advance(h.Allocator.Options.SettleTime);
         h.Run();
