@@ -440,6 +440,7 @@ public sealed class AllocatorTests
         h.Plug(0);
         h.Plug(1);
         h.Run();
+        h.Run();
         h.Time.Advance(h.Allocator.Options.SettleTime);
         h.Run();
         Assert.Equal(8, h.Setpoint(0));
