@@ -116,22 +116,27 @@ public sealed partial class Allocator
             _isAdmitted[_candidates[k]] = false;
         }
 
-        for (var pass = 0; pass < 4; pass++)
+        // An active charge that now needs more than it has (its minimum turned out higher) comes after those that keep
+        // their level: it must not push one of them out.
+        for (var group = 0; group < 2; group++)
         {
-            var progress = false;
-            for (var k = 0; k < candidateCount; k++)
+            for (var pass = 0; pass < 4; pass++)
             {
-                var i = _candidates[k];
-                if (_rotation.IsActive(i) && !_isAdmitted[i] && TryAdmit(i))
+                var progress = false;
+                for (var k = 0; k < candidateCount; k++)
                 {
-                    _admitted[admitted++] = i;
-                    progress = true;
+                    var i = _candidates[k];
+                    if (_rotation.IsActive(i) && !_isAdmitted[i] && (group == 1 || _previousA[i] >= _floor[i] - Eps) && TryAdmit(i))
+                    {
+                        _admitted[admitted++] = i;
+                        progress = true;
+                    }
                 }
-            }
 
-            if (!progress)
-            {
-                break;
+                if (!progress)
+                {
+                    break;
+                }
             }
         }
 

@@ -92,7 +92,7 @@ public sealed partial class Allocator
     private double Rounded(int i, double valueA)
     {
         var resolution = _options.SetpointResolutionA;
-        var rounded = Math.Floor((valueA / resolution) + 1e-9) * resolution;
+        var rounded = Math.Round(Math.Floor((valueA / resolution) + 1e-9) * resolution, 9); // 7.3, not 7.3000000000000007
         return Math.Min(valueA, Math.Max(_floor[i], rounded));
     }
 }

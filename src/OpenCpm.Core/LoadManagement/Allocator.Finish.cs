@@ -114,7 +114,7 @@ public sealed partial class Allocator
         {
             var excess = (_load[row] - _fill.Capacity[row]) / _fill.Coefficient(highest, row);
             var resolution = _options.SetpointResolutionA;
-            var lowered = Math.Floor(((_value[highest] - excess) / resolution) - 1e-9) * resolution;
+            var lowered = Math.Round(Math.Floor(((_value[highest] - excess) / resolution) - 1e-9) * resolution, 9);
             SetFinal(highest, lowered >= _floor[highest] ? lowered : _value[highest] > _floor[highest] + Eps ? _floor[highest] : 0, _fill.RowReason[row]);
         }
     }

@@ -153,11 +153,14 @@ public sealed partial class Allocator
 
         if (stopAll)
         {
+            // Everyone stops; the charges go to the queue like any paused one (so a flapping meter can't switch them
+            // on and off faster than the dwell time allows).
             for (var k = 0; k < candidateCount; k++)
             {
                 var i = _candidates[k];
                 _value[i] = 0;
                 _reason[i] = LimitReason.Of(LimitKind.MeterFallback);
+                _rotation.MarkWaiting(i);
             }
         }
         else

@@ -1,0 +1,137 @@
+using OpenCpm.Core.LoadManagement;
+using static OpenCpm.Core.Tests.LoadManagement.AllocatorHarness;
+
+namespace OpenCpm.Core.Tests.LoadManagement;
+
+/// <summary>Who charges (load-management.md section 4): active charges first, the dwell time, rotation, likely phases.</summary>
+public sealed class AdmissionTests
+{
+    [Fact]
+    public void Keeps_a_paused_vehicle_off_for_the_dwell_time_when_the_limit_comes_back_at_once()
+    {
+        var h = new AllocatorHarness(SiteOf(32, ThreePhase("a"), ThreePhase("b")));
+        h.Plug(0, PhaseSet.AllThree);
+        h.Plug(1, PhaseSet.AllThree);
+        h.Run();
+        Assert.Equal(16, h.Setpoint(1));
+
+        h.Site = new SiteConditions { OcppSiteLimitA = 10 };
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Run();
+        var paused = h.Setpoint(0) == 0 ? 0 : 1;
+        Assert.Equal(0, h.Setpoint(paused));
+
+        h.Site = default;
+        h.Time.Advance(TimeSpan.FromSeconds(5));
+        h.Run();
+        Assert.Equal(0, h.Setpoint(paused));
+
+        h.Time.Advance(h.Allocator.Options.MinimumDwellTime);
+        h.Run();
+        Assert.Equal(16, h.Setpoint(paused));
+    }
+
+    [Fact]
+    public void Restarts_after_the_dwell_time_when_the_meter_that_stopped_everyone_is_back()
+    {
+        var h = new AllocatorHarness(SiteOf(32, ThreePhase("a")));
+        h.Plug(0, PhaseSet.AllThree);
+        h.Site = new SiteConditions { Meter = MeterState.Ok };
+        h.Run();
+        Assert.Equal(32, h.Setpoint(0));
+
+        h.Site = new SiteConditions { Meter = MeterState.Lost };
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Run();
+        Assert.Equal((0.0, "meterFallback"), (h.Setpoint(0), h.Reason(0)));
+
+        h.Site = new SiteConditions { Meter = MeterState.Ok };
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Run();
+        Assert.Equal(0, h.Setpoint(0));
+
+        h.Time.Advance(h.Allocator.Options.MinimumDwellTime);
+        h.Run();
+        Assert.Equal(32, h.Setpoint(0));
+    }
+
+    [Fact]
+    public void Rotates_as_many_charges_as_wait_up_to_the_number_charging()
+    {
+        // scenarios/rotation-throughput.json: with one queue head served per period the last of 8 waiting cars waited
+        // 8 periods; letting min(queue, active) in per period bounds it by ⌈queue ÷ active⌉.
+        var h = new AllocatorHarness(SiteOf(18, [.. Enumerable.Range(0, 6).Select(i => ThreePhase($"cp{i}"))]));
+        for (var i = 0; i < 6; i++)
+        {
+            h.Plug(i, PhaseSet.AllThree);
+            h.Run();
+            h.Time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        int[] first = [.. Enumerable.Range(0, 6).Where(i => h.Setpoint(i) > 0)];
+        Assert.Equal([0, 1, 2], first);
+
+        h.Time.Advance(h.Allocator.Settings.RotationPeriod);
+        h.Run();
+
+        Assert.Equal([3, 4, 5], Enumerable.Range(0, 6).Where(i => h.Setpoint(i) > 0));
+        Assert.Equal([0, 1, 2], h.Last.Queue);
+    }
+
+    [Fact]
+    public void Admits_a_vehicle_on_the_phases_it_likely_uses_when_its_wired_phases_have_no_room()
+    {
+        // scenarios/unknown-phases.json: L2 and L3 are nearly full, L1 has 25 A. Counted on three phases until it draws,
+        // a single-phase car never starts; the station's last session says it likely uses one.
+        var h = new AllocatorHarness(SiteOf(32, ThreePhase("home")))
+        {
+            Site = new SiteConditions { Meter = MeterState.Ok, MeterCurrentA = new PhaseCurrents(7, 29, 28) },
+        };
+        h.Plug(0);
+        h.Run();
+        Assert.Equal(0, h.Setpoint(0));
+
+        h.Demands[0] = h.Demands[0] with { LikelyVehiclePhases = PhaseSet.First(1) };
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Run();
+
+        Assert.Equal(25, h.Setpoint(0), 6);
+        Assert.Equal(PhaseSet.Of(Phase.L1), h.Last.GridPhases[0]);
+    }
+
+    [Fact]
+    public void Pauses_a_vehicle_admitted_on_likely_phases_at_once_when_it_draws_on_more()
+    {
+        var h = new AllocatorHarness(SiteOf(32, ThreePhase("home")))
+        {
+            Site = new SiteConditions { Meter = MeterState.Ok, MeterCurrentA = new PhaseCurrents(7, 29, 28) },
+        };
+        h.Plug(0);
+        h.Demands[0] = h.Demands[0] with { LikelyVehiclePhases = PhaseSet.First(1) };
+        h.Run();
+        Assert.True(h.Setpoint(0) > 0);
+
+        // It is a three-phase car after all: the detector sees it on all conductors, and the meter sees its draw.
+        h.Demands[0] = h.Demands[0] with { VehiclePhases = PhaseSet.AllThree, MeasuredCurrentA = PhaseCurrents.All(h.Setpoint(0)) };
+        h.Site = new SiteConditions { Meter = MeterState.Ok, MeterCurrentA = new PhaseCurrents(7, 29, 28) + PhaseCurrents.All(h.Setpoint(0)) };
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Run();
+
+        Assert.Equal(0, h.Setpoint(0));
+        Assert.Equal(PhaseSet.AllThree, h.Last.GridPhases[0]);
+        Assert.StartsWith("meter:", h.Reason(0), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counts_a_vehicle_on_all_wired_phases_when_they_have_room_even_if_it_likely_uses_one()
+    {
+        var h = new AllocatorHarness(SiteOf(32, ThreePhase("home")));
+        h.Plug(0);
+        h.Demands[0] = h.Demands[0] with { LikelyVehiclePhases = PhaseSet.First(1) };
+
+        h.Run();
+
+        Assert.Equal(PhaseSet.AllThree, h.Last.GridPhases[0]);
+        Assert.Equal(32, h.Setpoint(0));
+    }
+}
