@@ -6,6 +6,16 @@ public sealed partial class Allocator
     private double[] _startKeys = null!;
     private int[] _yielded = null!;
 
+    /// <summary>The most charges that yield to one waiting vehicle in a rotation.</summary>
+    private const int MaxYieldsPerHead = 8;
+
+    /// <summary>
+    /// How far down the longest-charging list a rotation looks for a charge that frees a waiting vehicle's row (at most
+    /// 15 clusters share it, so this finds one in the right cluster unless there is none; bounds a rotation at 10,000
+    /// stations to milliseconds).
+    /// </summary>
+    private const int MaxSearchPerYield = 256;
+
     /// <summary>Lists the charge points that want current, sets their constraint rows and their queue tickets.</summary>
     private int CollectCandidates(bool stopAll)
     {
@@ -218,8 +228,11 @@ public sealed partial class Allocator
                 continue;
             }
 
+            // A vehicle at its minimum needs only a few others to yield; one that needs more is blocked by something
+            // rotation can't free (and trying every charge would make a rotation at 10,000 stations cost O(n²)).
             var mark = yielded;
-            while (!_fill.Fits(head, _floor[head], _scratchLoad))
+            var firstAtMark = first;
+            while (yielded - mark < MaxYieldsPerHead && !_fill.Fits(head, _floor[head], _scratchLoad))
             {
                 var row = _fill.FirstViolatedRow(head, _floor[head], _scratchLoad);
                 var longest = -1;
@@ -228,7 +241,8 @@ public sealed partial class Allocator
                     first++;
                 }
 
-                for (var e = first; e < eligible && longest < 0; e++)
+                var end = Math.Min(eligible, first + MaxSearchPerYield);
+                for (var e = first; e < end && longest < 0; e++)
                 {
                     var i = _byStart[e];
                     if (_isAdmitted[i] && _fill.Loads(i, row))
@@ -262,7 +276,7 @@ public sealed partial class Allocator
                     _isAdmitted[i] = true;
                 }
 
-                first = 0;
+                first = firstAtMark; // the charges taken back were all found from there on
             }
         }
 
