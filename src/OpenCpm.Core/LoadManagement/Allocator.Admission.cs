@@ -5,6 +5,7 @@ public sealed partial class Allocator
     private int[] _byStart = null!;
     private double[] _startKeys = null!;
     private int[] _yielded = null!;
+    private int[] _members = null!;
 
     /// <summary>The most charges that yield to one waiting vehicle in a rotation.</summary>
     private const int MaxYieldsPerHead = 8;
@@ -84,16 +85,28 @@ public sealed partial class Allocator
         {
             _rotation.NextRotationAt = now + _model.Settings.RotationPeriod;
         }
-        else if (now >= _rotation.NextRotationAt && Rotate(admitted, candidateCount, now))
+        else
         {
-            _rotation.NextRotationAt = now + _model.Settings.RotationPeriod;
-            for (var k = 0; k < candidateCount; k++)
+            var due = now >= _rotation.NextRotationAt;
+            var open = !due && now < _rotation.RotationOpenUntil && _rotation.RotationBudget > 0;
+            var budget = due ? Math.Min(candidateCount - admitted, admitted) : _rotation.RotationBudget;
+            if ((due || open) && Rotate(admitted, candidateCount, now, budget, out var started))
             {
-                _order[k] = _rotation.PriorityKey(_candidates[k]);
-            }
+                if (due)
+                {
+                    _rotation.NextRotationAt = now + _model.Settings.RotationPeriod;
+                    _rotation.RotationOpenUntil = now + _options.MinimumDwellTime;
+                }
 
-            Array.Sort(_order, _candidates, 0, candidateCount);
-            admitted = AdmitInPriorityOrder(candidateCount, now);
+                _rotation.RotationBudget = budget - started;
+                for (var k = 0; k < candidateCount; k++)
+                {
+                    _order[k] = _rotation.PriorityKey(_candidates[k]);
+                }
+
+                Array.Sort(_order, _candidates, 0, candidateCount);
+                admitted = AdmitInPriorityOrder(candidateCount, now);
+            }
         }
 
         for (var k = 0; k < candidateCount; k++)
@@ -113,42 +126,19 @@ public sealed partial class Allocator
     }
 
     /// <summary>
-    /// Admits the active charges to a fixed point (a single-phase car may fit only once the cars on the other phases,
-    /// whose draw lowers the unbalance, are in), then the queue in order. Loads are exact: each admitted vehicle at its
-    /// floor, minus what it draws on the low phase of a pair. Candidates must be sorted by priority.
+    /// Admits the active charges to a fixed point, then the queue in order. Loads are exact: each admitted vehicle at
+    /// its floor, minus what it draws on the low phase of a pair (so under an unbalanced-load limit the cars on one
+    /// phase may fit only together with those on another). Candidates must be sorted by priority.
     /// </summary>
     private int AdmitInPriorityOrder(int candidateCount, DateTimeOffset now)
     {
         Array.Clear(_load);
-        var admitted = 0;
         for (var k = 0; k < candidateCount; k++)
         {
             _isAdmitted[_candidates[k]] = false;
         }
 
-        // An active charge that now needs more than it has (its minimum turned out higher) comes after those that keep
-        // their level: it must not push one of them out.
-        for (var group = 0; group < 2; group++)
-        {
-            for (var pass = 0; pass < 4; pass++)
-            {
-                var progress = false;
-                for (var k = 0; k < candidateCount; k++)
-                {
-                    var i = _candidates[k];
-                    if (_rotation.IsActive(i) && !_isAdmitted[i] && (group == 1 || _previousA[i] >= _floor[i] - Eps) && TryAdmit(i))
-                    {
-                        _admitted[admitted++] = i;
-                        progress = true;
-                    }
-                }
-
-                if (!progress)
-                {
-                    break;
-                }
-            }
-        }
+        var admitted = AdmitActives(candidateCount);
 
         // A newcomer never lowers a pair (it draws nothing yet), so one pass over the queue is enough.
         for (var k = 0; k < candidateCount; k++)
@@ -161,6 +151,94 @@ public sealed partial class Allocator
         }
 
         return admitted;
+    }
+
+    /// <summary>
+    /// All active charges at their floors, then, while a row is over, the one of lowest priority that loads it is
+    /// paused: what is left is the largest set that fits together, found in O(paused × n). An active charge that now
+    /// needs more than it has (its minimum turned out higher) has the lowest priority of all: it must not push one of
+    /// the others out. One of unconfirmed phases is first counted on the phases it likely uses, if that helps.
+    /// </summary>
+    private int AdmitActives(int candidateCount)
+    {
+        var count = 0;
+        Array.Clear(_members);
+        for (var group = 0; group < 2; group++)
+        {
+            for (var k = 0; k < candidateCount; k++)
+            {
+                var i = _candidates[k];
+                if (_rotation.IsActive(i) && (_previousA[i] >= _floor[i] - Eps) == (group == 0))
+                {
+                    _fill.AddExact(i, _floor[i], _load);
+                    _fill.CountMember(i, _members, 1);
+                    _isAdmitted[i] = true;
+                    _admitted[count++] = i;
+                }
+            }
+        }
+
+        // Each round pauses one charge or moves one to its likely phases (once): at most 2 × count rounds.
+        for (var guard = 0; guard <= 2 * count; guard++)
+        {
+            var row = OverloadedRow();
+            if (row < 0)
+            {
+                break;
+            }
+
+            for (var k = count - 1; k >= 0; k--)
+            {
+                var i = _admitted[k];
+                if (!_isAdmitted[i] || !_fill.Loads(i, row))
+                {
+                    continue;
+                }
+
+                _fill.AddExact(i, _floor[i], _load, -1);
+                _fill.CountMember(i, _members, -1);
+                var likely = _likelyGrid[i];
+                if (!likely.IsEmpty && likely != _result.GridPhases[i])
+                {
+                    _result.GridPhases[i] = likely;
+                    SetRows(i, likely);
+                    _fill.AddExact(i, _floor[i], _load);
+                    _fill.CountMember(i, _members, 1);
+                }
+                else
+                {
+                    _isAdmitted[i] = false;
+                }
+
+                break;
+            }
+        }
+
+        // Keep the admitted ones, in priority order.
+        var admitted = 0;
+        for (var k = 0; k < count; k++)
+        {
+            if (_isAdmitted[_admitted[k]])
+            {
+                _admitted[admitted++] = _admitted[k];
+            }
+        }
+
+        return admitted;
+    }
+
+    /// <summary>A row over its capacity that an admitted active charge loads, or -1.</summary>
+    private int OverloadedRow()
+    {
+        for (var r = 0; r < _load.Length; r++)
+        {
+            if (_members[r] > 0 && _load[r] > _fill.Capacity[r] + ProgressiveFill.Tolerance(_fill.Capacity[r]))
+            {
+                return r;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -195,11 +273,13 @@ public sealed partial class Allocator
     }
 
     /// <summary>
-    /// Rotation: for each waiting vehicle in queue order, while fewer than min(queue, active) have been let in, the
-    /// active charges that have charged longest (each for at least a full period) and load a row it is blocked by
-    /// yield until it fits. Those who yield go to the back of the queue. Returns false when nothing could be rotated.
+    /// Rotation: for each waiting vehicle in queue order, while fewer than <paramref name="budget"/> (min(queue, active)
+    /// when it is due) have been let in, the active charges that have charged longest (each for at least a full
+    /// period) and load a row it is blocked by yield until it fits. Those who yield go to the back of the queue. For
+    /// the dwell time after, the rest of the budget may still be let in (see <see cref="RotationQueue.RotationBudget"/>).
+    /// Returns false when nothing could be rotated.
     /// </summary>
-    private bool Rotate(int admittedCount, int candidateCount, DateTimeOffset now)
+    private bool Rotate(int admittedCount, int candidateCount, DateTimeOffset now, int budget, out int started)
     {
         var period = _model.Settings.RotationPeriod;
         var eligible = 0;
@@ -214,10 +294,8 @@ public sealed partial class Allocator
         }
 
         Array.Sort(_startKeys, _byStart, 0, eligible);
-        var waitingCount = candidateCount - admittedCount;
-        var budget = Math.Min(waitingCount, admittedCount);
         Array.Copy(_load, _scratchLoad, _load.Length);
-        var started = 0;
+        started = 0;
         var yielded = 0;
         var first = 0;
         for (var k = 0; k < candidateCount && started < budget; k++)

@@ -18,12 +18,14 @@ public sealed partial class Allocator
             _fill.AddExact(i, _value[i], _load);
         }
 
-        // Small increases are held back where that keeps every row (lower is not always safe: see above).
+        // Increases are held back where that keeps every row (lower is not always safe: see above) when they are small,
+        // or when the station's setpoint changed less than the settle time ago: a vehicle is raised at most once per
+        // settle time, so credits that follow what vehicles draw don't make setpoints chase each other every cycle.
         for (var k = 0; k < admittedCount; k++)
         {
             var i = _admitted[k];
             var previous = _previousA[i];
-            if (previous >= _floor[i] && _value[i] > previous && _value[i] - previous < _options.HysteresisA)
+            if (previous >= _floor[i] && _value[i] > previous && (_value[i] - previous < _options.HysteresisA || !_settled[i]))
             {
                 MoveIfItFits(i, previous);
             }

@@ -44,6 +44,7 @@ public sealed partial class Allocator
     private bool[] _confirmed = null!;
     private PhaseCurrents[] _drawnGrid = null!;
     private double[] _previousA = null!;
+    private bool[] _settled = null!;
 
     public Allocator(SiteSettings settings, TimeProvider timeProvider, AllocatorOptions? options = null)
     {
@@ -99,12 +100,14 @@ public sealed partial class Allocator
         _confirmed = new bool[n];
         _drawnGrid = new PhaseCurrents[n];
         _previousA = new double[n];
+        _settled = new bool[n];
         _refill = new int[n];
         _refillFloor = new double[n];
         _savedCapacity = new double[_model.RowCount];
         _byStart = new int[n];
         _startKeys = new double[n];
         _yielded = new int[n];
+        _members = new int[_model.RowCount];
 
         if (old is not null)
         {
@@ -252,6 +255,7 @@ public sealed partial class Allocator
             var drawn = DrawnOnVehiclePhases(d);
             var charging = d.State == ChargePointState.Charging && _category[i] == Candidate;
             var settled = _unused.IsSettled(i, d.CommandedSetpointA, now);
+            _settled[i] = settled;
             if (charging && drawn > 0 && settled)
             {
                 _minimum.Accepted(i, d.CommandedSetpointA);

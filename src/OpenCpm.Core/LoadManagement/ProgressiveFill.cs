@@ -106,6 +106,16 @@ internal sealed class ProgressiveFill
         }
     }
 
+    /// <summary>Counts a charge point in (sign 1) or out (−1) of <paramref name="members"/>, per row it loads.</summary>
+    public void CountMember(int cp, int[] members, int sign)
+    {
+        var offset = cp * ConstraintRows.MaxRowsPerChargePoint;
+        for (var k = 0; k < _rowCount[cp]; k++)
+        {
+            members[_rows[offset + k]] += sign;
+        }
+    }
+
     /// <summary>Takes the credit of a charge point set to <paramref name="valueA"/> off the loads (sign −1 puts it back).</summary>
     public void AddCredit(int cp, double valueA, double[] load, int sign = 1)
     {

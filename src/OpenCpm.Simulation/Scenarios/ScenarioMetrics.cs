@@ -271,7 +271,7 @@ internal sealed class ScenarioMetrics
         var room = PhaseCurrents.Zero;
         foreach (var p in PhaseSet.All)
         {
-            room = room.With(p, DeliverableOnPhaseA(p, Math.Max(0, s.ContractLimitA - s.Household[p])));
+            room = room.With(p, DeliverableOnPhaseA(p, RoomA(s, p)));
         }
 
         if (_settings.UnbalancedLoadLimitA is { } u)
@@ -330,6 +330,9 @@ internal sealed class ScenarioMetrics
         return drawn;
     }
 
+    /// <summary>The real room for charging on a phase: the fuse less the real household load, and a backend limit for charging.</summary>
+    private double RoomA(ScenarioStep s, Phase p) => Math.Max(0, Math.Min(_settings.MaxCurrentA - s.Household[p], s.ChargingLimitA));
+
     private double PowerLimitA(ScenarioStep s)
     {
         var watts = _settings.MaxPowerW ?? double.PositiveInfinity;
@@ -346,7 +349,7 @@ internal sealed class ScenarioMetrics
         var cap = _referenceCapacity;
         foreach (var p in PhaseSet.All)
         {
-            cap[(int)p] = Math.Max(0, s.ContractLimitA - s.Household[p]);
+            cap[(int)p] = RoomA(s, p);
             foreach (var q in PhaseSet.All)
             {
                 if (p != q)

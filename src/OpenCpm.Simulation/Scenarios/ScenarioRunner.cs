@@ -53,7 +53,6 @@ public sealed class ScenarioRunner
         var events = _scenario.Events.OrderBy(e => e.T).ToArray();
         var nextVehicle = 0;
         var nextEvent = 0;
-        var contractLimit = _settings.MaxCurrentA;
         double? ocppSiteLimit = null;
         var meterUntil = DateTimeOffset.MinValue;
         var meter = _scenario.Site.Meter;
@@ -106,7 +105,6 @@ public sealed class ScenarioRunner
                         _cps[_cpIndex[e.ChargePoint!]].GoOffline(now, TimeSpan.FromSeconds(e.DurationSeconds!.Value));
                         break;
                     case "siteLimit":
-                        contractLimit = Math.Min(_settings.MaxCurrentA, e.MaxCurrentA!.Value);
                         ocppSiteLimit = e.MaxCurrentA;
                         break;
                     case "chargePointLimit":
@@ -220,7 +218,7 @@ public sealed class ScenarioRunner
             }
 
             var meterLost = meter is not null && meterState == MeterState.Lost;
-            metrics.Step(new ScenarioStep(t, step, household, contractLimit, knownLimit, meterLost), _cps, gridPhases, physical);
+            metrics.Step(new ScenarioStep(t, step, household, ocppSiteLimit ?? double.PositiveInfinity, knownLimit, meterLost), _cps, gridPhases, physical);
         }
 
         var end = Start.AddSeconds(_scenario.DurationSeconds);

@@ -409,14 +409,10 @@ public sealed class AllocatorTests
         var held = 10 + h.Allocator.Options.UnusedCurrentMarginA;
         Assert.Equal(held, h.Setpoint(0));
         h.Draw(0, held);
-        h.Time.Advance(TimeSpan.FromSeconds(1));
-        h.Run();
-        Assert.Equal(13.1, h.Setpoint(0), 6);
+        Assert.Equal(13.1, RunFor(h, h.Allocator.Options.SettleTime), 6); // one step (a setpoint is raised once per settle time)
 
         h.Draw(0, 32);
-        h.Time.Advance(TimeSpan.FromSeconds(1));
-        h.Run();
-        Assert.Equal(16, h.Setpoint(0));
+        Assert.Equal(16, RunFor(h, h.Allocator.Options.SettleTime + TimeSpan.FromSeconds(1)));
     }
 
     /// <summary>Runs a cycle every second for <paramref name="duration"/>; returns the highest setpoint of charge point 0.</summary>
