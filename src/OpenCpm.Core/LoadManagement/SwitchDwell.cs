@@ -1,28 +1,41 @@
 namespace OpenCpm.Core.LoadManagement;
 
 /// <summary>
-/// When each charge point was last switched on (setpoint from 0 to a current) or off (to 0), so that outside safety
-/// reductions a vehicle keeps a start or a pause for at least the minimum dwell time (load-management.md section 4).
-/// A start is kept by admission itself (active charges are admitted first, rotation waits a full period); this keeps
-/// a vehicle the controller paused from being started again too soon.
+/// When each charge point was last switched on (setpoint from 0 to a current) and off (to 0), so that nobody is switched
+/// on and off every cycle (load-management.md section 4, minimum dwell time). A start is kept by admission itself
+/// (active charges are admitted first; only a safety reduction pauses one; rotation waits a full period). A pause is
+/// kept for the dwell time when the start before it lasted less than the dwell time: a vehicle is never switched on,
+/// off and on again within it. A charge that ran longer and was cut by a brief safety reduction (a household spike, a
+/// lost meter reading) may resume as soon as it fits; if it is cut again within the dwell time, that pause is kept.
 /// </summary>
 internal sealed class SwitchDwell(int chargePoints, TimeSpan dwell)
 {
     private readonly bool[] _on = new bool[chargePoints];
-    private readonly bool[] _switched = new bool[chargePoints];
-    private readonly DateTimeOffset[] _switchedAt = new DateTimeOffset[chargePoints];
+    private readonly bool[] _switchedOn = new bool[chargePoints];
+    private readonly DateTimeOffset[] _onAt = new DateTimeOffset[chargePoints];
+    private readonly DateTimeOffset[] _offAt = new DateTimeOffset[chargePoints];
 
-    /// <summary>True while a charge point paused by the controller must stay paused.</summary>
-    public bool MustStayOff(int cp, DateTimeOffset now) => !_on[cp] && _switched[cp] && now - _switchedAt[cp] < dwell;
+    /// <summary>True while a charge point the controller paused soon after starting it must stay paused.</summary>
+    public bool MustStayOff(int cp, DateTimeOffset now) =>
+        !_on[cp] && _switchedOn[cp] && now - _offAt[cp] < dwell && _offAt[cp] - _onAt[cp] < dwell;
 
     /// <summary>Records the setpoint of this cycle.</summary>
     public void Record(int cp, bool on, DateTimeOffset now)
     {
-        if (on != _on[cp])
+        if (on == _on[cp])
         {
-            _on[cp] = on;
-            _switched[cp] = true;
-            _switchedAt[cp] = now;
+            return;
+        }
+
+        _on[cp] = on;
+        if (on)
+        {
+            _switchedOn[cp] = true;
+            _onAt[cp] = now;
+        }
+        else
+        {
+            _offAt[cp] = now;
         }
     }
 
@@ -30,13 +43,14 @@ internal sealed class SwitchDwell(int chargePoints, TimeSpan dwell)
     public void Forget(int cp)
     {
         _on[cp] = false;
-        _switched[cp] = false;
+        _switchedOn[cp] = false;
     }
 
     public void CopyFrom(SwitchDwell other, int from, int to)
     {
         _on[to] = other._on[from];
-        _switched[to] = other._switched[from];
-        _switchedAt[to] = other._switchedAt[from];
+        _switchedOn[to] = other._switchedOn[from];
+        _onAt[to] = other._onAt[from];
+        _offAt[to] = other._offAt[from];
     }
 }

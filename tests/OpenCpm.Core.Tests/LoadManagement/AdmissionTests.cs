@@ -7,7 +7,7 @@ namespace OpenCpm.Core.Tests.LoadManagement;
 public sealed class AdmissionTests
 {
     [Fact]
-    public void Keeps_a_paused_vehicle_off_for_the_dwell_time_when_the_limit_comes_back_at_once()
+    public void Keeps_a_vehicle_paused_soon_after_it_started_off_for_the_dwell_time_when_the_limit_comes_back_at_once()
     {
         var h = new AllocatorHarness(SiteOf(32, ThreePhase("a"), ThreePhase("b")));
         h.Plug(0, PhaseSet.AllThree);
@@ -29,6 +29,46 @@ public sealed class AdmissionTests
         h.Time.Advance(h.Allocator.Options.MinimumDwellTime);
         h.Run();
         Assert.Equal(16, h.Setpoint(paused));
+    }
+
+    [Fact]
+    public void Resumes_at_once_a_charge_that_ran_longer_than_the_dwell_time_when_a_brief_safety_reduction_is_over()
+    {
+        var h = new AllocatorHarness(SiteOf(32, ThreePhase("a"), ThreePhase("b")));
+        h.Plug(0, PhaseSet.AllThree);
+        h.Plug(1, PhaseSet.AllThree);
+        h.Run();
+        h.Time.Advance(h.Allocator.Options.MinimumDwellTime);
+        h.Run();
+
+        // Each brief cut pauses the charge that has run longest; one that ran longer than the dwell time resumes at once.
+        var first = Blip(h);
+        Assert.True(h.Setpoint(first) > 0);
+        var second = Blip(h);
+        Assert.NotEqual(first, second);
+        Assert.True(h.Setpoint(second) > 0);
+
+        // The first has now run for 2 s only: cut again, it stays paused for the dwell time.
+        Assert.Equal(first, Blip(h));
+        Assert.Equal(0, h.Setpoint(first));
+        h.Time.Advance(h.Allocator.Options.MinimumDwellTime);
+        h.Run();
+        Assert.Equal(16, h.Setpoint(first));
+    }
+
+    /// <summary>A backend limit of 10 A for one second; returns the charge point it paused.</summary>
+    private static int Blip(AllocatorHarness h)
+    {
+        h.Site = new SiteConditions { OcppSiteLimitA = 10 };
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Run();
+        var paused = h.Setpoint(0) == 0 ? 0 : 1;
+        Assert.Equal(0, h.Setpoint(paused));
+        Assert.True(h.Setpoint(1 - paused) > 0);
+        h.Site = default;
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Run();
+        return paused;
     }
 
     [Fact]

@@ -108,13 +108,15 @@ public sealed class AllocatorPropertyTests
     }
 
     [Property(Arbitrary = [typeof(SiteCaseArbitrary)], MaxTest = 300)]
-    public void Never_restarts_a_vehicle_it_paused_before_the_dwell_time(SiteCase siteCase)
+    public void Never_switches_a_vehicle_on_off_and_on_again_within_the_dwell_time(SiteCase siteCase)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var allocator = new Allocator(siteCase.Settings, time);
+        var dwell = allocator.Options.MinimumDwellTime;
         var n = siteCase.Settings.ChargePoints.Count;
         var on = new bool[n];
-        var offSince = new DateTimeOffset?[n];
+        var onAt = new DateTimeOffset?[n];
+        var offAt = new DateTimeOffset?[n];
         double[]? previous = null;
         foreach (var cycle in siteCase.Cycles)
         {
@@ -134,17 +136,21 @@ public sealed class AllocatorPropertyTests
             {
                 if (demands[i].State is ChargePointState.Idle or ChargePointState.Offline)
                 {
-                    (on[i], offSince[i]) = (false, null); // a new session (or an unreachable station) starts afresh
+                    (on[i], onAt[i], offAt[i]) = (false, null, null); // a new session (or an unreachable station) starts afresh
                     continue;
                 }
 
                 var isOn = allocation.SetpointA[i] > 0;
-                Assert.False(
-                    isOn && !on[i] && offSince[i] is { } since && now - since < allocator.Options.MinimumDwellTime,
-                    $"cp{i} restarted {now - offSince[i]} after it was paused. Case: {siteCase}");
-                if (on[i] && !isOn)
+                if (isOn && !on[i])
                 {
-                    offSince[i] = now;
+                    Assert.False(
+                        onAt[i] is { } started && offAt[i] is { } paused && paused - started < dwell && now - paused < dwell,
+                        $"cp{i} on at {onAt[i]}, off at {offAt[i]}, on again at {now}. Case: {siteCase}");
+                    onAt[i] = now;
+                }
+                else if (!isOn && on[i])
+                {
+                    offAt[i] = now;
                 }
 
                 on[i] = isOn;
