@@ -361,6 +361,7 @@ public sealed partial class Allocator
         for (var y = 0; y < yielded; y++)
         {
             _rotation.MarkWaiting(_yielded[y]);
+            _dwell.KeepOff(_yielded[y], now);
         }
 
         return yielded > 0;

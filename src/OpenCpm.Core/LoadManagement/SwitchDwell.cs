@@ -4,20 +4,25 @@ namespace OpenCpm.Core.LoadManagement;
 /// When each charge point was last switched on (setpoint from 0 to a current) and off (to 0), so that nobody is switched
 /// on and off every cycle (load-management.md section 4, minimum dwell time). A start is kept by admission itself
 /// (active charges are admitted first; only a safety reduction pauses one; rotation waits a full period). A pause is
-/// kept for the dwell time when the start before it lasted less than the dwell time: a vehicle is never switched on,
-/// off and on again within it. A charge that ran longer and was cut by a brief safety reduction (a household spike, a
-/// lost meter reading) may resume as soon as it fits; if it is cut again within the dwell time, that pause is kept.
+/// kept for the dwell time when the vehicle was already paused once within the dwell time before it: a single brief
+/// cut (a household spike, a glitch in a meter reading) lets a vehicle resume as soon as it fits, but nobody is switched
+/// off and on more than once per dwell time. A pause by choice (rotation) is always kept for the dwell time.
 /// </summary>
 internal sealed class SwitchDwell(int chargePoints, TimeSpan dwell)
 {
     private readonly bool[] _on = new bool[chargePoints];
     private readonly bool[] _switchedOn = new bool[chargePoints];
-    private readonly DateTimeOffset[] _onAt = new DateTimeOffset[chargePoints];
     private readonly DateTimeOffset[] _offAt = new DateTimeOffset[chargePoints];
+    private readonly DateTimeOffset?[] _offBeforeAt = new DateTimeOffset?[chargePoints];
+    private readonly DateTimeOffset[] _keepOffUntil = new DateTimeOffset[chargePoints];
 
-    /// <summary>True while a charge point the controller paused soon after starting it must stay paused.</summary>
+    /// <summary>True while a charge point paused twice within the dwell time (or paused on purpose) must stay paused.</summary>
     public bool MustStayOff(int cp, DateTimeOffset now) =>
-        !_on[cp] && _switchedOn[cp] && now - _offAt[cp] < dwell && _offAt[cp] - _onAt[cp] < dwell;
+        now < _keepOffUntil[cp]
+        || (!_on[cp] && _switchedOn[cp] && now - _offAt[cp] < dwell && _offBeforeAt[cp] is { } before && _offAt[cp] - before < dwell);
+
+    /// <summary>A pause by choice, not by safety (a rotation): kept for the whole dwell time.</summary>
+    public void KeepOff(int cp, DateTimeOffset now) => _keepOffUntil[cp] = now + dwell;
 
     /// <summary>Records the setpoint of this cycle.</summary>
     public void Record(int cp, bool on, DateTimeOffset now)
@@ -31,10 +36,10 @@ internal sealed class SwitchDwell(int chargePoints, TimeSpan dwell)
         if (on)
         {
             _switchedOn[cp] = true;
-            _onAt[cp] = now;
         }
-        else
+        else if (_switchedOn[cp])
         {
+            _offBeforeAt[cp] = _offAt[cp];
             _offAt[cp] = now;
         }
     }
@@ -44,13 +49,16 @@ internal sealed class SwitchDwell(int chargePoints, TimeSpan dwell)
     {
         _on[cp] = false;
         _switchedOn[cp] = false;
+        _offBeforeAt[cp] = null;
+        _keepOffUntil[cp] = default;
     }
 
     public void CopyFrom(SwitchDwell other, int from, int to)
     {
         _on[to] = other._on[from];
         _switchedOn[to] = other._switchedOn[from];
-        _onAt[to] = other._onAt[from];
         _offAt[to] = other._offAt[from];
+        _offBeforeAt[to] = other._offBeforeAt[from];
+        _keepOffUntil[to] = other._keepOffUntil[from];
     }
 }

@@ -108,15 +108,14 @@ public sealed class AllocatorPropertyTests
     }
 
     [Property(Arbitrary = [typeof(SiteCaseArbitrary)], MaxTest = 300)]
-    public void Never_switches_a_vehicle_on_off_and_on_again_within_the_dwell_time(SiteCase siteCase)
+    public void Keeps_a_vehicle_paused_twice_within_the_dwell_time_paused_for_the_dwell_time(SiteCase siteCase)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var allocator = new Allocator(siteCase.Settings, time);
         var dwell = allocator.Options.MinimumDwellTime;
         var n = siteCase.Settings.ChargePoints.Count;
         var on = new bool[n];
-        var onAt = new DateTimeOffset?[n];
-        var offAt = new DateTimeOffset?[n];
+        var offs = Enumerable.Range(0, n).Select(_ => new List<DateTimeOffset>()).ToArray();
         double[]? previous = null;
         foreach (var cycle in siteCase.Cycles)
         {
@@ -136,21 +135,22 @@ public sealed class AllocatorPropertyTests
             {
                 if (demands[i].State is ChargePointState.Idle or ChargePointState.Offline)
                 {
-                    (on[i], onAt[i], offAt[i]) = (false, null, null); // a new session (or an unreachable station) starts afresh
+                    on[i] = false; // a new session (or an unreachable station) starts afresh
+                    offs[i].Clear();
                     continue;
                 }
 
                 var isOn = allocation.SetpointA[i] > 0;
-                if (isOn && !on[i])
+                if (isOn && !on[i] && offs[i].Count >= 2)
                 {
+                    var (before, last) = (offs[i][^2], offs[i][^1]);
                     Assert.False(
-                        onAt[i] is { } started && offAt[i] is { } paused && paused - started < dwell && now - paused < dwell,
-                        $"cp{i} on at {onAt[i]}, off at {offAt[i]}, on again at {now}. Case: {siteCase}");
-                    onAt[i] = now;
+                        last - before < dwell && now - last < dwell,
+                        $"cp{i} paused at {before} and {last}, on again at {now}. Case: {siteCase}");
                 }
                 else if (!isOn && on[i])
                 {
-                    offAt[i] = now;
+                    offs[i].Add(now);
                 }
 
                 on[i] = isOn;

@@ -451,10 +451,6 @@ public sealed class AllocatorTests
         h.Demands[0] = h.Demands[0] with { State = ChargePointState.SuspendedByController };
         h.Unplug(1);
         h.Run();
-        Assert.Equal((0.0, "vehicle"), (h.Setpoint(0), h.Reason(0))); // paused less than the dwell time ago
-
-        h.Time.Advance(h.Allocator.Options.MinimumDwellTime);
-        h.Run();
         Assert.Equal((6.0, "vehicle"), (h.Setpoint(0), h.Reason(0)));
     }
 
