@@ -7,6 +7,9 @@ public sealed partial class Allocator
     private int[] _yielded = null!;
     private int[] _members = null!;
 
+    /// <summary>How often a rotation still open is tried again: time for the vehicles it let in to show their phases.</summary>
+    private static readonly TimeSpan RotationRetryInterval = TimeSpan.FromSeconds(5);
+
     /// <summary>The most charges that yield to one waiting vehicle in a rotation.</summary>
     private const int MaxYieldsPerHead = 8;
 
@@ -88,8 +91,13 @@ public sealed partial class Allocator
         else
         {
             var due = now >= _rotation.NextRotationAt;
-            var open = !due && now < _rotation.RotationOpenUntil && _rotation.RotationBudget > 0;
+            var open = !due && now < _rotation.RotationOpenUntil && _rotation.RotationBudget > 0 && now >= _rotation.RotationRetryAt;
             var budget = due ? Math.Min(candidateCount - admitted, admitted) : _rotation.RotationBudget;
+            if (open)
+            {
+                _rotation.RotationRetryAt = now + RotationRetryInterval;
+            }
+
             if ((due || open) && Rotate(admitted, candidateCount, now, budget, out var started))
             {
                 if (due)

@@ -23,6 +23,9 @@ internal sealed class RotationQueue(int chargePoints)
 
     public int RotationBudget { get; set; }
 
+    /// <summary>When a rotation that is still open is tried again (every few seconds, not every cycle).</summary>
+    public DateTimeOffset RotationRetryAt { get; set; }
+
     public bool IsActive(int cp) => _active[cp];
 
     public DateTimeOffset RoundStart(int cp) => _roundStart[cp];
@@ -83,5 +86,6 @@ internal sealed class RotationQueue(int chargePoints)
         NextRotationAt = other.NextRotationAt;
         RotationOpenUntil = other.RotationOpenUntil;
         RotationBudget = other.RotationBudget;
+        RotationRetryAt = other.RotationRetryAt;
     }
 }
