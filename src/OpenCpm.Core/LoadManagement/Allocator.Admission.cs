@@ -66,9 +66,9 @@ public sealed partial class Allocator
 
     /// <summary>
     /// Decides who charges: every admitted vehicle must get at least its minimum current. Active charges keep their
-    /// place against newcomers (admitted first, until nothing changes); then the queue in order, skipping vehicles the
-    /// controller paused less than the dwell time ago. When the rotation period is over and someone waits, up to
-    /// min(queue, active) charges that have charged longest yield to the head of the queue. Returns the admitted count.
+    /// place against newcomers (admitted first, together); then the queue in order, skipping vehicles that must stay
+    /// paused for the dwell time. When the rotation period is over and someone waits, up to min(queue, active) charges
+    /// that have charged longest yield to the head of the queue. Returns the admitted count.
     /// </summary>
     private int Admit(int candidateCount, DateTimeOffset now)
     {

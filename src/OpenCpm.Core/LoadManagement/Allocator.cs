@@ -4,8 +4,10 @@ namespace OpenCpm.Core.LoadManagement;
 
 /// <summary>
 /// Computes a setpoint for every charge point of the site (load-management.md): lowest limit wins per charge
-/// point; the site, cluster, power and unbalanced-load limits hold per phase; vehicles that can't get the minimum
-/// current wait in a queue that rotates every rotation period; current that vehicles leave unused goes to others.
+/// point; the site, cluster, power and unbalanced-load limits hold per phase (the last against what vehicles really draw
+/// and may turn out to use); vehicles that can't get the minimum current wait in a queue that rotates every rotation
+/// period; current that vehicles leave unused goes to others; nobody is switched off and on more than once per dwell
+/// time. See docs/load-management-metrics.md.
 /// Pure: no I/O, time only from the injected <see cref="TimeProvider"/>; one instance per site, called by one loop.
 /// </summary>
 public sealed partial class Allocator
