@@ -55,6 +55,19 @@ public sealed class Allocation
     /// </summary>
     public double UnreachableReservedExcessA { get; internal set; }
 
+    /// <summary>
+    /// The grid phases on which the stations' reported currents add up to more than the meter measures: those reports
+    /// are not trusted (the whole meter reading counts as household there). Worth an event: a station reports wrong
+    /// currents, or someone sends forged reports.
+    /// </summary>
+    public PhaseSet ImplausibleStationCurrents { get; internal set; }
+
+    /// <summary>
+    /// Increases left out of this cycle's <see cref="Plan"/> because a reduction they need is still on its way into the
+    /// current a vehicle draws (they go out in a later cycle, once the freed current is seen gone).
+    /// </summary>
+    public int IncreasesHeldForReductions { get; internal set; }
+
     /// <summary>How many times the final safety check had to correct the allocation (always 0 unless there is a bug; each repair lowers as little as it can).</summary>
     public int SafetyCorrections { get; internal set; }
 

@@ -45,6 +45,9 @@ public sealed partial class Allocator
     private PhaseSet[] _likelyGrid = null!;
     private bool[] _confirmed = null!;
     private PhaseCurrents[] _drawnGrid = null!;
+    private PhaseCurrents[] _mayDrawGrid = null!;
+    private double[] _counted = null!;
+    private readonly HouseholdEstimator _household = new();
     private double[] _previousA = null!;
     private bool[] _settled = null!;
 
@@ -101,6 +104,8 @@ public sealed partial class Allocator
         _likelyGrid = new PhaseSet[n];
         _confirmed = new bool[n];
         _drawnGrid = new PhaseCurrents[n];
+        _mayDrawGrid = new PhaseCurrents[n];
+        _counted = new double[n];
         _previousA = new double[n];
         _settled = new bool[n];
         _refill = new int[n];
@@ -152,8 +157,8 @@ public sealed partial class Allocator
         result.QueueList.Clear();
         result.Plan.Clear();
 
-        var (reservedSite, measuredGrid) = Classify(demands, now);
-        var stopAll = SetCapacities(site, reservedSite, measuredGrid);
+        var (reservedSite, measuredLow, measuredHigh) = Classify(demands, now);
+        var stopAll = SetCapacities(site, reservedSite, measuredLow, measuredHigh);
         var candidateCount = CollectCandidates(stopAll);
 
         if (stopAll)
@@ -177,13 +182,15 @@ public sealed partial class Allocator
 
         EnforceSafety();
         Publish(demands, candidateCount, reservedSite, now);
+        HoldIncreasesUntilFreed(demands);
         return result;
     }
 
-    private (PhaseCurrents Reserved, PhaseCurrents MeasuredGrid) Classify(ReadOnlySpan<ChargePointDemand> demands, DateTimeOffset now)
+    private (PhaseCurrents Reserved, PhaseCurrents MeasuredLow, PhaseCurrents MeasuredHigh) Classify(ReadOnlySpan<ChargePointDemand> demands, DateTimeOffset now)
     {
         var reserved = PhaseCurrents.Zero;
         var measured = PhaseCurrents.Zero;
+        var mayDraw = PhaseCurrents.Zero;
         Array.Clear(_clusterReserved);
         for (var i = 0; i < demands.Length; i++)
         {
@@ -194,9 +201,10 @@ public sealed partial class Allocator
             _confirmed[i] = !known.IsEmpty || cp.Connection == PhaseConnection.SinglePhase;
             _likelyGrid[i] = known.IsEmpty && !d.LikelyVehiclePhases.IsEmpty ? cp.GridPhasesFor(d.LikelyVehiclePhases) : PhaseSet.None;
             _result.GridPhases[i] = known.IsEmpty ? wired : known;
-            _drawnGrid[i] = cp.Connection == PhaseConnection.SinglePhase
-                ? PhaseCurrents.Zero.With(cp.SinglePhase, d.MeasuredCurrentA.L1)
-                : cp.Rotation.ToGrid(d.MeasuredCurrentA);
+            // What the station surely draws (the band's bottom: the credit of the unbalanced-load rows) and may draw (its top).
+            var band = d.MeasuredBandA ?? CurrentBand.Exactly(d.MeasuredCurrentA);
+            _drawnGrid[i] = ToGrid(cp, band.LowA);
+            _mayDrawGrid[i] = ToGrid(cp, band.HighA);
             _previousA[i] = d.CommandedSetpointA;
             _value[i] = 0;
             _category[i] = None;
@@ -252,6 +260,7 @@ public sealed partial class Allocator
             if (d.State != ChargePointState.Offline)
             {
                 measured += _drawnGrid[i];
+                mayDraw += _mayDrawGrid[i];
             }
 
             var drawn = DrawnOnVehiclePhases(d);
@@ -290,19 +299,26 @@ public sealed partial class Allocator
             }
         }
 
-        return (reserved, measured);
+        return (reserved, measured, mayDraw);
     }
 
-    /// <summary>The highest current measured on the vehicle's phases (all station conductors while they are unknown).</summary>
+    private static PhaseCurrents ToGrid(ChargePointSettings cp, PhaseCurrents stationA) =>
+        cp.Connection == PhaseConnection.SinglePhase ? PhaseCurrents.Zero.With(cp.SinglePhase, stationA.L1) : cp.Rotation.ToGrid(stationA);
+
+    /// <summary>
+    /// The highest current the vehicle may be drawing on its phases (all station conductors while they are unknown): the
+    /// top of its band, so a change on its way is never taken for a vehicle that takes less than it is offered.
+    /// </summary>
     private static double DrawnOnVehiclePhases(in ChargePointDemand d)
     {
         var vehiclePhases = d.VehiclePhases.IsEmpty ? PhaseSet.AllThree : d.VehiclePhases;
+        var top = (d.MeasuredBandA ?? CurrentBand.Exactly(d.MeasuredCurrentA)).HighA;
         var drawn = 0.0;
         for (var p = Phase.L1; p <= Phase.L3; p++)
         {
             if (vehiclePhases.Contains(p))
             {
-                drawn = Math.Max(drawn, d.MeasuredCurrentA[p]);
+                drawn = Math.Max(drawn, top[p]);
             }
         }
 

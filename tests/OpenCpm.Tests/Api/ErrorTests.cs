@@ -14,7 +14,7 @@ public sealed class ErrorTests
         { "/api/v1/network", "{\"maxCurrentA\": ", "The request body is not valid JSON for this call: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed. Path: $.maxCurrentA | LineNumber: 0 | BytePositionInLine: 16." },
         { "/api/v1/network", "{\"maxCurrentA\": \"lots\"}", "The request body is not valid JSON for this call: The JSON value could not be converted to System.Double. Path: $.maxCurrentA | LineNumber: 0 | BytePositionInLine: 22." },
         { "/api/v1/network", "{}", "The request body is not valid JSON for this call: JSON deserialization for type 'OpenCpm.Api.NetworkSettingsDto' was missing required properties including: 'maxCurrentA'." },
-        { "/api/v1/authorization", "{\"onlineMode\": \"Sometimes\"}", "The request body is not valid JSON for this call: The JSON value could not be converted to OpenCpm.Data.OnlineAuthorizationMode. Path: $.onlineMode | LineNumber: 0 | BytePositionInLine: 26." },
+        { "/api/v1/authorization", "{\"onlineMode\": \"Sometimes\"}", "The request body is not valid JSON for this call: The JSON value could not be converted to OpenCpm.Core.Authorization.OnlineAuthorizationMode. Path: $.onlineMode | LineNumber: 0 | BytePositionInLine: 26." },
         { "/api/v1/network/clusters", "{\"id\": \"garage\"}", "The request body is not valid JSON for this call: The JSON value could not be converted to OpenCpm.Api.ClusterDto[]. Path: $ | LineNumber: 0 | BytePositionInLine: 1." },
     };
 

@@ -41,16 +41,27 @@ internal sealed class DemoApplication : IAsyncDisposable
 
     public bool ErrorsExpected { get; set; }
 
-    /// <summary>Starts a demo of <paramref name="stations"/> stations; a null <paramref name="dataDirectory"/> = a fresh owned temp folder.</summary>
-    public static async Task<DemoApplication> StartAsync(int stations = 3, int clusters = 0, string? dataDirectory = null, string? csmsUrl = null, string? chargeBoxId = null)
+    /// <summary>
+    /// Starts a demo of <paramref name="stations"/> stations; a null <paramref name="dataDirectory"/> = a fresh owned
+    /// temp folder; <paramref name="time"/> = a fake clock for the whole demo (stations, meter and controller).
+    /// </summary>
+    public static async Task<DemoApplication> StartAsync(
+        int stations = 3, int clusters = 0, string? dataDirectory = null, string? csmsUrl = null, string? chargeBoxId = null, TimeProvider? time = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
         var options = IsolatedOptions(stations, clusters, dataDirectory ?? owned!.Path) with { CsmsUrl = csmsUrl, ChargeBoxId = chargeBoxId };
         var logs = new RecordingLoggerProvider();
-        var site = DemoCommand.StartSite(options, TimeProvider.System);
+        var site = DemoCommand.StartSite(options, time ?? TimeProvider.System);
         try
         {
-            var app = DemoCommand.BuildHost(options, site, builder => builder.Logging.AddProvider(logs));
+            var app = DemoCommand.BuildHost(options, site, builder =>
+            {
+                builder.Logging.AddProvider(logs);
+                if (time is not null)
+                {
+                    builder.Services.AddSingleton(time);
+                }
+            });
             await app.StartAsync(TestContext.Current.CancellationToken);
             return new DemoApplication(app, site, owned, options, logs);
         }

@@ -163,11 +163,14 @@ internal sealed class KebaStationDriver : IStationDriver
 
     /// <summary>
     /// <c>currtime X 1</c> takes effect after its 1 s; a change between two non-zero currents then waits for the P30's
-    /// pilot delay (about 6–7 s, 8 s with a margin) while a start or a stop is immediate; the vehicle follows within 5 s
-    /// (IEC 61851-1).
+    /// pilot delay (about 6–7 s: not before 6 s, 8 s with a margin) while a start or a stop is immediate; the vehicle
+    /// follows within 5 s (IEC 61851-1).
     /// </summary>
-    public TimeSpan SettleTime(double fromA, double toA) =>
-        TimeSpan.FromSeconds(1 + (fromA >= 6 && toA >= 6 ? 8 : 0) + 5);
+    public SetpointTiming Timing(double fromA, double toA)
+    {
+        var betweenCurrents = fromA >= 6 && toA >= 6;
+        return new SetpointTiming(TimeSpan.FromSeconds(betweenCurrents ? 1 + 6 : 1), TimeSpan.FromSeconds(1 + (betweenCurrents ? 8 : 0) + 5));
+    }
 
     public async Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken)
     {

@@ -120,7 +120,7 @@ internal sealed class FakeStation : IStationDriver
         return StationCommandResult.Accepted;
     }
 
-    public TimeSpan SettleTime(double fromA, double toA) => Reaction + TimeSpan.FromSeconds(1);
+    public SetpointTiming Timing(double fromA, double toA) => new(Reaction, Reaction + TimeSpan.FromSeconds(1));
 
     public Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken) => Task.FromResult(StationCommandResult.Accepted);
 
