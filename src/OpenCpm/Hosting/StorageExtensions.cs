@@ -24,7 +24,7 @@ internal static class StorageExtensions
         builder.Services.AddHostedService<StoragePruner>();
         // Keys of ASP.NET Core data protection (antiforgery, cookies) live with the data, not in the user's home.
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<SettingsHealthCheck>("settings");
         return builder;
     }
 }
