@@ -46,10 +46,15 @@ internal static class NetworkApi
         TypedResults.Ok((await settings.GetSiteAsync(cancellationToken)).Site.Clusters.Select(ClusterDto.From).ToArray());
 
     private static async Task<Results<Ok<ClusterDto[]>, ProblemHttpResult>> PutClustersAsync(
-        ClusterDto[] body, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
+        ClusterDto?[] body, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (NullEntry(body, "Cluster") is { } problem)
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
         var outcome = await settings.UpdateSiteAsync(
-            site => site.WithLimits(site.Site with { Clusters = [.. body.Select(c => c.ToSettings())] }), user.UserName(), "the clusters", cancellationToken);
+            site => site.WithLimits(site.Site with { Clusters = [.. body.Select(c => c!.ToSettings())] }), user.UserName(), "the clusters", cancellationToken);
         return outcome.IsSaved ? TypedResults.Ok(outcome.Value!.Site.Clusters.Select(ClusterDto.From).ToArray()) : ApiProblems.From(outcome);
     }
 
@@ -93,8 +98,13 @@ internal static class NetworkApi
     }
 
     /// <summary>A bulk list needs an id on every entry, each id once, and at most as many as a site may have.</summary>
-    private static string? BulkProblem(ChargePointSettingsDto[] body)
+    private static string? BulkProblem(ChargePointSettingsDto?[] body)
     {
+        if (NullEntry(body, "Charge point") is { } nullEntry)
+        {
+            return nullEntry;
+        }
+
         if (body.Length > InstallationRules.MaxChargePoints)
         {
             return string.Create(CultureInfo.InvariantCulture, $"The list may have at most {InstallationRules.MaxChargePoints} charge points but has {body.Length}.");
@@ -103,7 +113,7 @@ internal static class NetworkApi
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var k = 0; k < body.Length; k++)
         {
-            if (body[k].Id is not { Length: > 0 } id)
+            if (body[k]!.Id is not { Length: > 0 } id)
             {
                 return string.Create(CultureInfo.InvariantCulture, $"Charge point {k + 1} of the list has no id.");
             }
@@ -116,6 +126,11 @@ internal static class NetworkApi
 
         return null;
     }
+
+    /// <summary>A list entry that is null (<c>[null]</c>) is no cluster or charge point.</summary>
+    private static string? NullEntry<T>(T?[] body, string what)
+        where T : class =>
+        Array.IndexOf(body, null) is var k and >= 0 ? string.Create(CultureInfo.InvariantCulture, $"{what} {k + 1} of the list is null.") : null;
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteChargePointAsync(
         string id, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
