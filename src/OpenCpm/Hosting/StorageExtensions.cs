@@ -16,6 +16,7 @@ internal static class StorageExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddDbContextFactory<OpenCpmDbContext>(db => db.UseSqlite($"Data Source={options.DatabasePath}"));
         builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddSingleton<StorageFaults>();
         builder.Services.AddSingleton<SettingsStore>();
         builder.Services.AddSingleton<SettingsService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SettingsService>()); // loads after the migration

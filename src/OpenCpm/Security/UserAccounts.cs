@@ -73,13 +73,20 @@ internal sealed class UserAccounts(IDbContextFactory<OpenCpmDbContext> dbFactory
         return user is null ? null : ToAccount(user);
     }
 
-    /// <summary>Changes the password after checking the current one and the rules; null on success, else why not.</summary>
-    public async Task<string?> ChangePasswordAsync(int userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes the password after checking the current one and the rules, and in the same transaction revokes every
+    /// token of the user (login and API) but <paramref name="keepTokenId"/> (the caller's own, unless it was issued
+    /// for a first login: pass null then). Null on success, else why not; <paramref name="wrongPassword"/> tells a
+    /// wrong current password (to be throttled) from a new password that breaks a rule.
+    /// </summary>
+    public async Task<string?> ChangePasswordAsync(
+        int userId, string currentPassword, string newPassword, long? keepTokenId, Action? wrongPassword, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null || _hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
         {
+            wrongPassword?.Invoke();
             return "The current password is wrong.";
         }
 
@@ -95,7 +102,10 @@ internal sealed class UserAccounts(IDbContextFactory<OpenCpmDbContext> dbFactory
 
         user.PasswordHash = _hasher.HashPassword(user, newPassword);
         user.MustChangePassword = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await db.Tokens.Where(t => t.UserId == userId && t.Id != keepTokenId).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return null;
     }
 

@@ -164,7 +164,7 @@ internal sealed class SettingsService(SettingsStore store, EventLog events, ISer
 
         if (what is not null)
         {
-            await AuditAsync($"{actor} changed {what}.", cancellationToken);
+            await AuditAsync($"{Security.LogText.Escape(actor)} changed {what}.", cancellationToken);
         }
 
         return outcome;
