@@ -17,17 +17,18 @@ internal static partial class BindingProblemText
     public static (string Detail, string? Field) Of(BadHttpRequestException bad)
     {
         ArgumentNullException.ThrowIfNull(bad);
-        return bad.InnerException is JsonException json ? OfJson(json) : (OfBinding(bad.Message), null);
+        return bad.InnerException is JsonException json ? OfJson(json, BodyType(bad.Message)) : (OfBinding(bad.Message), null);
     }
 
-    private static (string, string?) OfJson(JsonException json)
+    private static (string, string?) OfJson(JsonException json, Type? body)
     {
         var field = json.Path is { Length: > 1 } path ? LogText.Escape(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path[1..]) : null;
         var message = PathSuffix().Replace(json.Message, "");
         string sentence;
         if (CouldNotConvert().Match(message) is { Success: true } convert)
         {
-            var kind = KindOf(convert.Groups["type"].Value);
+            // The framework names the record being read rather than the field's type: find the field's type by its path.
+            var kind = body is not null && TypeAt(body, json.Path ?? "$") is { } type ? KindOf(type) : KindOf(convert.Groups["type"].Value);
             sentence = field is null ? $"the body must be {kind}." : $"'{field}' must be {kind}.";
         }
         else if (MissingRequired().Match(message) is { Success: true } missing)
@@ -85,6 +86,49 @@ internal static partial class BindingProblemText
         };
     }
 
+    /// <summary>What a value of <paramref name="type"/> is, in words.</summary>
+    private static string KindOf(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsEnum ? "one of " + StrictEnumConverterFactory.Choices(Enum.GetNames(type))
+            : type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? "a list"
+            : type.IsPrimitive || type == typeof(string) || type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(TimeSpan) ? KindOf(type.Name)
+            : "an object";
+    }
+
+    /// <summary>The type of the request body named in "Failed to read parameter "T body" …" (a type of this assembly), or null.</summary>
+    private static Type? BodyType(string message)
+    {
+        if (ReadParameter().Match(message) is not { Success: true } read)
+        {
+            return null;
+        }
+
+        var name = read.Groups["type"].Value;
+        var array = name.EndsWith("[]", StringComparison.Ordinal);
+        var element = typeof(BindingProblemText).Assembly.GetTypes().FirstOrDefault(t => t.Name == (array ? name[..^2] : name));
+        return array ? element?.MakeArrayType() : element;
+    }
+
+    /// <summary>The type of the value at a JSON path ($.a[0].b) in <paramref name="root"/>, or null when it can't be followed.</summary>
+    private static Type? TypeAt(Type root, string path)
+    {
+        Type? type = root;
+        foreach (Match step in PathStep().Matches(path))
+        {
+            type = Nullable.GetUnderlyingType(type!) ?? type;
+            type = step.Groups["name"].Success
+                ? type!.GetProperties().FirstOrDefault(p => string.Equals(p.Name, step.Groups["name"].Value, StringComparison.OrdinalIgnoreCase))?.PropertyType
+                : type!.IsArray ? type.GetElementType() : type!.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+            if (type is null)
+            {
+                return null;
+            }
+        }
+
+        return type;
+    }
+
     private static string? EnumNamed(string name) =>
         typeof(BindingProblemText).Assembly.GetTypes().FirstOrDefault(t => t.IsEnum && t.Name == name) is { } type ? StrictEnumConverterFactory.Choices(Enum.GetNames(type)) : null;
 
@@ -95,7 +139,7 @@ internal static partial class BindingProblemText
     [GeneratedRegex(@"\s*Path: .*$", RegexOptions.Singleline)]
     private static partial Regex PathSuffix();
 
-    [GeneratedRegex(@"^The JSON value could not be converted to (?<type>\S+?)\.?$")]
+    [GeneratedRegex(@"^The JSON value could not be converted to (?<type>.+?)\.?$", RegexOptions.Singleline)]
     private static partial Regex CouldNotConvert();
 
     [GeneratedRegex(@"missing required properties including: (?<names>.+?)\.?$")]
@@ -107,8 +151,14 @@ internal static partial class BindingProblemText
     [GeneratedRegex(@"^Required parameter ""(?<type>[^""]+) (?<name>\w+)"" was not provided from (?<source>[\w ]+)\.$")]
     private static partial Regex NotProvided();
 
-    [GeneratedRegex(@"^(?:System\.)?Nullable(?:`1\[|<)(?<inner>[^\]>]+)[\]>]$")]
+    [GeneratedRegex(@"Nullable(?:`1\[\[?|<)(?<inner>[^\],>]+)")]
     private static partial Regex NullableOf();
+
+    [GeneratedRegex(@"^Failed to read parameter ""(?<type>[\w\[\]]+) \w+"" from the request body")]
+    private static partial Regex ReadParameter();
+
+    [GeneratedRegex(@"\.(?<name>\w+)|\[(?<index>\d+)\]")]
+    private static partial Regex PathStep();
 
     [GeneratedRegex(@"\b(?:System|OpenCpm|Microsoft)\.[A-Z]|`1|Nullable<")]
     private static partial Regex TypeName();

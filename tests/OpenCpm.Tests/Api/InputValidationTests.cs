@@ -154,6 +154,19 @@ public sealed class InputValidationTests
     }
 
     [Fact]
+    public async Task A_nullable_value_of_the_wrong_type_names_the_field_and_what_it_must_be()
+    {
+        await using var app = await OpenCpmApplication.StartAsync();
+        using var client = await app.CreateClientAsync();
+
+        var response = await client.PostAsync("/api/v1/auth/tokens", Json("""{"name":"script","expiresAt":"tomorrow"}"""), Ct);
+
+        Assert.Equal(
+            "The request body is not valid JSON for this call: 'expiresAt' must be a date and time (ISO 8601, e.g. 2026-05-01T12:00:00Z).",
+            await ProblemAssert.DetailAsync(response, HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
     public async Task A_connector_id_beyond_a_whole_number_names_the_field()
     {
         await using var app = await OpenCpmApplication.StartAsync();
