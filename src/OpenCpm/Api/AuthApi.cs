@@ -78,8 +78,12 @@ internal static class AuthApi
 
     private static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, TokenService tokens, ILogger<LoginRequest> logger, CancellationToken cancellationToken)
     {
-        await tokens.RevokeAsync(principal.UserId(), principal.TokenId(), cancellationToken);
-        SecurityLog.LoggedOut(logger, LogText.Escape(principal.UserName()), principal.TokenId());
+        if (principal.TokenIdOrNull() is { } tokenId)
+        {
+            await tokens.RevokeAsync(principal.UserId(), tokenId, cancellationToken);
+            SecurityLog.LoggedOut(logger, LogText.Escape(principal.UserName()), tokenId);
+        }
+
         return TypedResults.NoContent();
     }
 
@@ -100,7 +104,7 @@ internal static class AuthApi
         }
 
         // The token of a first login (issued while the password had to be changed) ends with the change.
-        long? keep = principal.HasClaim(c => c.Type == OpenCpmClaims.MustChangePassword) ? null : principal.TokenId();
+        long? keep = principal.HasClaim(c => c.Type == OpenCpmClaims.MustChangePassword) ? null : principal.TokenIdOrNull();
         var wrong = false;
         if (await users.ChangePasswordAsync(principal.UserId(), body.CurrentPassword!, body.NewPassword!, keep, () => wrong = true, cancellationToken) is { } refused)
         {

@@ -10,6 +10,8 @@ namespace OpenCpm.Settings;
 /// <summary>
 /// What makes a set of charge point installations unusable, beyond load management (ids and currents are
 /// <see cref="SiteSettingsValidator"/>'s): how many, serials, addresses, connector ids, drivers, display names.
+/// A KEBA station's address is unique (the UDP endpoint tells stations apart by it); OCPP connectors of one
+/// station may share theirs.
 /// </summary>
 internal static class InstallationRules
 {
@@ -67,7 +69,7 @@ internal static class InstallationRules
                 {
                     yield return $"Charge point \"{id}\": the address {problem} but is \"{LogText.Escape(address)}\".";
                 }
-                else if (!addresses.TryAdd(IPAddress.Parse(address), id))
+                else if (installation.Driver == StationDriverKind.Keba && !addresses.TryAdd(IPAddress.Parse(address), id))
                 {
                     yield return $"Charge point \"{id}\": the address {address} is already used by charge point \"{addresses[IPAddress.Parse(address)]}\".";
                 }
