@@ -105,15 +105,15 @@ internal static class AuthApi
 
         // The token of a first login (issued while the password had to be changed) ends with the change.
         long? keep = principal.HasClaim(c => c.Type == OpenCpmClaims.MustChangePassword) ? null : principal.TokenIdOrNull();
-        var wrong = false;
-        if (await users.ChangePasswordAsync(principal.UserId(), body.CurrentPassword!, body.NewPassword!, keep, () => wrong = true, cancellationToken) is { } refused)
+        var outcome = await users.ChangePasswordAsync(principal.UserId(), body.CurrentPassword!, body.NewPassword!, keep, cancellationToken);
+        if (outcome.WrongCurrentPassword)
         {
-            if (wrong)
-            {
-                SecurityLog.PasswordChangeFailed(logger, LogText.Escape(name), address);
-                await RecordFailureAsync(throttle, name, address, events, cancellationToken);
-            }
+            SecurityLog.PasswordChangeFailed(logger, LogText.Escape(name), address);
+            await RecordFailureAsync(throttle, name, address, events, cancellationToken);
+        }
 
+        if (outcome.Problem is { } refused)
+        {
             return ApiProblems.BadRequest(refused);
         }
 
