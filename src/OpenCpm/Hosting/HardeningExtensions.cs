@@ -12,7 +12,8 @@ internal static class HardeningExtensions
 {
     /// <summary>
     /// 'self' covers the Blazor circuit's websocket (ws/wss to the same host, CSP level 3); 'unsafe-inline' is for
-    /// styles only (MudBlazor sets style attributes); data: images and fonts for icons. No inline or eval'd script.
+    /// styles only (MudBlazor sets style attributes); data: images and fonts for icons. No inline or eval'd script:
+    /// a Blazor <c>&lt;ImportMap /&gt;</c> renders an inline import map, which needs its hash added to script-src here.
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
