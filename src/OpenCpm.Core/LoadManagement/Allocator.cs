@@ -150,6 +150,8 @@ public sealed partial class Allocator
             throw new ArgumentException($"Expected one demand per charge point ({n}) but got {demands.Length}.", nameof(demands));
         }
 
+        demands = Checked(demands);
+        site = Checked(site);
         var now = _time.GetUtcNow();
         var result = _result;
         result.At = now;

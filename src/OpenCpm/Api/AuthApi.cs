@@ -7,12 +7,13 @@ using OpenCpm.Security;
 namespace OpenCpm.Api;
 
 /// <summary>
-/// /api/v1/auth: log in (the only anonymous call of the API), change the password (the only call allowed while a
-/// password must be changed), and API tokens for scripts.
+/// /api/v1/auth: log in (the only anonymous call of the API), log out, change the password (the only calls allowed
+/// while a password must be changed), and API tokens for scripts. An API token may neither create tokens nor
+/// change the password. Logins and password changes are throttled per address first (<see cref="LoginThrottle"/>).
 /// </summary>
 internal static class AuthApi
 {
-    public const int MaxTokenNameLength = 64;
+    public const int MaxTokenNameLength = CreateTokenRequest.MaxNameLength;
 
     /// <summary>The event-log source of security events.</summary>
     public const string Source = "security";
@@ -21,79 +22,103 @@ internal static class AuthApi
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Authentication");
         group.MapPost("/login", LoginAsync).AllowAnonymous().WithName("Login")
-            .WithSummary("Exchanges user name and password for a bearer token. Repeated failures lock the user name and address out for a while (429).");
-        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization(SecurityPolicies.PasswordChange).WithName("ChangePassword")
-            .WithSummary("Changes the caller's password (at least 10 characters, 3 of 4 character kinds, no character 3 times in a row).");
+            .WithSummary("Exchanges user name and password for a bearer token. Repeated failures lock the address out for a while (429); a user name is locked only for addresses that failed.");
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization(SecurityPolicies.PasswordChange).WithName("Logout")
+            .WithSummary("Revokes the token of this call.");
+        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization(SecurityPolicies.PasswordChange, SecurityPolicies.Interactive).WithName("ChangePassword")
+            .WithSummary("Changes the caller's password (at least 10 characters, 3 of 4 character kinds, no character 3 times in a row) and revokes every other token; after a first login, the caller's token too (log in again).");
         group.MapGet("/me", Me).RequireAuthorization(SecurityPolicies.PasswordChange).WithName("CurrentUser")
             .WithSummary("Who the token belongs to and whether the password must be changed.");
         group.MapGet("/tokens", ListTokensAsync).RequireAuthorization(SecurityPolicies.Api).WithName("ListApiTokens")
             .WithSummary("The caller's API tokens (never their secrets).");
-        group.MapPost("/tokens", CreateTokenAsync).RequireAuthorization(SecurityPolicies.Api).WithName("CreateApiToken")
-            .WithSummary("Creates an API token; the answer shows the token this once.");
+        group.MapPost("/tokens", CreateTokenAsync).RequireAuthorization(SecurityPolicies.Api, SecurityPolicies.Interactive).WithName("CreateApiToken")
+            .WithSummary("Creates an API token (not with an API token); the answer shows the token this once.");
         group.MapDelete("/tokens/{id:long}", RevokeTokenAsync).RequireAuthorization(SecurityPolicies.Api).WithName("RevokeApiToken")
             .WithSummary("Revokes one of the caller's API tokens.");
         return app;
+    }
+
+    /// <summary>The caller's address as the throttle counts it (an IPv4 client seen through IPv6 counts as IPv4).</summary>
+    public static string ClientAddress(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var address = context.Connection.RemoteIpAddress;
+        return address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
         LoginRequest body, HttpContext context, UserAccounts users, TokenService tokens, LoginThrottle throttle,
         EventLog events, ILogger<LoginRequest> logger, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(body.Username) || body.Password is null)
-        {
-            return ApiProblems.BadRequest("Both 'username' and 'password' must be given.");
-        }
-
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var wait = throttle.RetryAfter(body.Username, address);
-        if (wait > TimeSpan.Zero)
-        {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            SecurityLog.LoginLockedOut(logger, body.Username, address, seconds);
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
-                detail: FormattableString.Invariant($"Too many failed logins for this user or address: try again in {seconds} s."),
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many failed logins");
-        }
-
-        var user = await users.AuthenticateAsync(body.Username, body.Password, cancellationToken);
-        if (user is null)
-        {
-            var lockout = throttle.RecordFailure(body.Username, address);
-            SecurityLog.LoginFailed(logger, body.Username, address);
-            if (lockout > TimeSpan.Zero)
-            {
-                await events.WarningAsync(Source, FormattableString.Invariant(
-                    $"Logins for user \"{body.Username}\" or from {address} are locked for {lockout.TotalSeconds:0} s after repeated failures."), cancellationToken);
-            }
-
-            return TypedResults.Problem(detail: "The user name or the password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Login failed");
-        }
-
-        throttle.RecordSuccess(body.Username);
-        var token = await tokens.IssueLoginTokenAsync(user.Id, cancellationToken);
-        SecurityLog.LoggedIn(logger, user.Name, address);
-        return TypedResults.Ok(new LoginResponse(token.Token, token.ExpiresAt, user.MustChangePassword));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest body, ClaimsPrincipal principal, UserAccounts users, TokenService tokens,
-        EventLog events, ILogger<ChangePasswordRequest> logger, CancellationToken cancellationToken)
-    {
-        if (body.CurrentPassword is null || body.NewPassword is null)
-        {
-            return ApiProblems.BadRequest("Both 'currentPassword' and 'newPassword' must be given.");
-        }
-
-        if (await users.ChangePasswordAsync(principal.UserId(), body.CurrentPassword, body.NewPassword, cancellationToken) is { } problem)
+        if (body.Problem() is { } problem)
         {
             return ApiProblems.BadRequest(problem);
         }
 
-        await tokens.RevokeOtherLoginsAsync(principal.UserId(), principal.TokenId(), cancellationToken);
-        SecurityLog.PasswordChanged(logger, principal.UserName());
-        await events.InfoAsync(Source, $"{principal.UserName()} changed their password.", cancellationToken);
+        var name = body.Username!;
+        var address = ClientAddress(context);
+        if (Throttled(throttle, name, address, context, logger) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        var user = await users.AuthenticateAsync(name, body.Password!, cancellationToken);
+        if (user is null)
+        {
+            SecurityLog.LoginFailed(logger, LogText.Escape(name), address);
+            await RecordFailureAsync(throttle, name, address, events, cancellationToken);
+            return TypedResults.Problem(detail: "The user name or the password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Login failed");
+        }
+
+        throttle.RecordSuccess(name, address);
+        var token = await tokens.IssueLoginTokenAsync(user.Id, cancellationToken);
+        SecurityLog.LoggedIn(logger, LogText.Escape(user.Name), address);
+        return TypedResults.Ok(new LoginResponse(token.Token, token.ExpiresAt, user.MustChangePassword));
+    }
+
+    private static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, TokenService tokens, ILogger<LoginRequest> logger, CancellationToken cancellationToken)
+    {
+        if (principal.TokenIdOrNull() is { } tokenId)
+        {
+            await tokens.RevokeAsync(principal.UserId(), tokenId, cancellationToken);
+            SecurityLog.LoggedOut(logger, LogText.Escape(principal.UserName()), tokenId);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest body, HttpContext context, ClaimsPrincipal principal, UserAccounts users, LoginThrottle throttle,
+        EventLog events, ILogger<ChangePasswordRequest> logger, CancellationToken cancellationToken)
+    {
+        if (body.Problem() is { } problem)
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
+        var name = principal.UserName();
+        var address = ClientAddress(context);
+        if (Throttled(throttle, name, address, context, logger) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        // The token of a first login (issued while the password had to be changed) ends with the change.
+        long? keep = principal.HasClaim(c => c.Type == OpenCpmClaims.MustChangePassword) ? null : principal.TokenIdOrNull();
+        var outcome = await users.ChangePasswordAsync(principal.UserId(), body.CurrentPassword!, body.NewPassword!, keep, cancellationToken);
+        if (outcome.WrongCurrentPassword)
+        {
+            SecurityLog.PasswordChangeFailed(logger, LogText.Escape(name), address);
+            await RecordFailureAsync(throttle, name, address, events, cancellationToken);
+        }
+
+        if (outcome.Problem is { } refused)
+        {
+            return ApiProblems.BadRequest(refused);
+        }
+
+        SecurityLog.PasswordChanged(logger, LogText.Escape(name));
+        await events.InfoAsync(Source, $"{LogText.Escape(name)} changed their password; every other token was revoked.", cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -111,22 +136,18 @@ internal static class AuthApi
         CreateTokenRequest body, ClaimsPrincipal principal, TokenService tokens, TimeProvider time,
         EventLog events, ILogger<CreateTokenRequest> logger, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > MaxTokenNameLength)
+        if (body.Problem(time.GetUtcNow()) is { } problem)
         {
-            return ApiProblems.BadRequest($"An API token needs a 'name' of 1..{MaxTokenNameLength} characters.");
+            return ApiProblems.BadRequest(problem);
         }
 
-        if (body.ExpiresAt <= time.GetUtcNow())
-        {
-            return ApiProblems.BadRequest("The token's 'expiresAt' must be in the future.");
-        }
-
-        var token = await tokens.CreateApiTokenAsync(principal.UserId(), body.Name, body.ExpiresAt, cancellationToken);
-        SecurityLog.ApiTokenCreated(logger, principal.UserName(), token.Id, body.Name);
-        await events.InfoAsync(Source, FormattableString.Invariant($"{principal.UserName()} created API token {token.Id} \"{body.Name}\"."), cancellationToken);
+        var name = body.Name!;
+        var token = await tokens.CreateApiTokenAsync(principal.UserId(), name, body.ExpiresAt, cancellationToken);
+        SecurityLog.ApiTokenCreated(logger, LogText.Escape(principal.UserName()), token.Id, LogText.Escape(name));
+        await events.InfoAsync(Source, FormattableString.Invariant($"{LogText.Escape(principal.UserName())} created API token {token.Id} \"{LogText.Escape(name)}\"."), cancellationToken);
         return TypedResults.Created(
             FormattableString.Invariant($"/api/v1/auth/tokens/{token.Id}"),
-            new CreatedTokenDto(token.Id, body.Name, token.Token, token.ExpiresAt));
+            new CreatedTokenDto(token.Id, name, token.Token, token.ExpiresAt));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(
@@ -137,8 +158,42 @@ internal static class AuthApi
             return ApiProblems.NotFound(FormattableString.Invariant($"API token {id} does not exist."));
         }
 
-        SecurityLog.ApiTokenRevoked(logger, principal.UserName(), id);
-        await events.InfoAsync(Source, FormattableString.Invariant($"{principal.UserName()} revoked API token {id}."), cancellationToken);
+        SecurityLog.ApiTokenRevoked(logger, LogText.Escape(principal.UserName()), id);
+        await events.InfoAsync(Source, FormattableString.Invariant($"{LogText.Escape(principal.UserName())} revoked API token {id}."), cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>429 with Retry-After while the address (or the name, for an address that failed) is locked out.</summary>
+    private static ProblemHttpResult? Throttled(LoginThrottle throttle, string name, string address, HttpContext context, ILogger logger)
+    {
+        var wait = throttle.RetryAfter(name, address);
+        if (wait <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        SecurityLog.LoginLockedOut(logger, LogText.Escape(name), address, seconds);
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            detail: FormattableString.Invariant($"Too many failed logins for this user or address: try again in {seconds} s."),
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many failed logins");
+    }
+
+    private static async Task RecordFailureAsync(LoginThrottle throttle, string name, string address, EventLog events, CancellationToken cancellationToken)
+    {
+        var (addressLockout, nameLockout) = throttle.RecordFailure(name, address);
+        if (addressLockout > TimeSpan.Zero)
+        {
+            await events.WarningAsync(Source, FormattableString.Invariant(
+                $"Logins from {address} are locked for {addressLockout.TotalSeconds:0} s after repeated failures."), cancellationToken);
+        }
+
+        if (nameLockout > TimeSpan.Zero)
+        {
+            await events.WarningAsync(Source, FormattableString.Invariant(
+                $"Logins for user \"{LogText.Escape(name)}\" are locked for {nameLockout.TotalSeconds:0} s after repeated failures, from addresses that failed (not from those it logged in from)."), cancellationToken);
+        }
     }
 }

@@ -46,7 +46,14 @@ internal sealed record AuthorizationSettings : ISettingsDocument<AuthorizationSe
         {
             errors.Add(FormattableString.Invariant($"The predefined token may have at most {MaxIdTagLength} characters (an OCPP idTag) but has {PredefinedToken.Length}."));
         }
+        else if (PredefinedToken is { Length: > 0 } token && !IsIdTag(token))
+        {
+            errors.Add("The predefined token must consist of printable ASCII characters without spaces (an OCPP idTag).");
+        }
 
         return errors;
     }
+
+    /// <summary>An OCPP idTag: 1 to <see cref="MaxIdTagLength"/> printable ASCII characters without spaces.</summary>
+    public static bool IsIdTag(string tag) => tag.Length is > 0 and <= MaxIdTagLength && tag.All(c => c is > ' ' and <= '~');
 }

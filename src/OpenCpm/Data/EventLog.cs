@@ -22,7 +22,7 @@ internal sealed class EventLog(IDbContextFactory<OpenCpmDbContext> dbFactory, Ti
             Time = time.GetUtcNow(),
             Level = level,
             Source = source.Length > 64 ? source[..64] : source,
-            Message = message.Length > MaxMessageLength ? message[..MaxMessageLength] : message,
+            Message = Security.LogText.Escape(message, MaxMessageLength - 1), // a value from outside never forges a line
         });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -21,6 +21,7 @@ internal static class ControllerHost
         builder.WebHost.UseUrls(hostSettings.Urls);
 
         builder.AddLogging();
+        builder.AddHardening();
         builder.AddStorage(hostSettings.DataDirectory);
         builder.AddSecurity(options.AdminPassword);
         builder.AddStations(hostSettings.Keba);
@@ -30,6 +31,7 @@ internal static class ControllerHost
         options.ConfigureServices?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();

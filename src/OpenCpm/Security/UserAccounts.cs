@@ -73,30 +73,38 @@ internal sealed class UserAccounts(IDbContextFactory<OpenCpmDbContext> dbFactory
         return user is null ? null : ToAccount(user);
     }
 
-    /// <summary>Changes the password after checking the current one and the rules; null on success, else why not.</summary>
-    public async Task<string?> ChangePasswordAsync(int userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes the password after checking the current one and the rules, and in the same transaction revokes every
+    /// token of the user (login and API) but <paramref name="keepTokenId"/> (the caller's own, unless it was issued
+    /// for a first login: pass null then).
+    /// </summary>
+    public async Task<PasswordChangeOutcome> ChangePasswordAsync(
+        int userId, string currentPassword, string newPassword, long? keepTokenId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null || _hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
         {
-            return "The current password is wrong.";
+            return new PasswordChangeOutcome("The current password is wrong.", WrongCurrentPassword: true);
         }
 
         if (PasswordPolicy.Check(newPassword) is { } problem)
         {
-            return problem;
+            return new PasswordChangeOutcome(problem, WrongCurrentPassword: false);
         }
 
         if (newPassword == currentPassword)
         {
-            return "The new password must differ from the current one.";
+            return new PasswordChangeOutcome("The new password must differ from the current one.", WrongCurrentPassword: false);
         }
 
         user.PasswordHash = _hasher.HashPassword(user, newPassword);
         user.MustChangePassword = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        await db.Tokens.Where(t => t.UserId == userId && t.Id != keepTokenId).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return PasswordChangeOutcome.Done;
     }
 
     private static UserAccount ToAccount(UserRow user) => new(user.Id, user.Name, user.Role, user.MustChangePassword);
