@@ -35,6 +35,7 @@ internal static class ApiExtensions
     {
         app.MapOpenApi();
         app.MapAuthApi();
+        app.MapRecoveryApi();
         var api = app.MapGroup("/api/v1").RequireAuthorization(SecurityPolicies.Api);
         api.MapStatusApi();
         api.MapChargePointsApi();
@@ -46,6 +47,11 @@ internal static class ApiExtensions
         api.MapAuthorizationApi();
         api.MapCardsApi();
         api.MapEventsApi();
+        api.MapConfigFileApi();
+        api.MapDeviceApi();
+        api.MapDisplayApi();
+        api.MapSystemApi();
+        api.MapLoggingApi();
         return api;
     }
 
