@@ -38,6 +38,7 @@ internal sealed class PasswordRecovery(
         var (userId, generated) = await users.ResetPasswordAsync(UserAccounts.AdminName, newPassword, cancellationToken);
         await tokens.RevokeOtherLoginsAsync(userId, keepTokenId: 0, cancellationToken);
         logins.RecordSuccess(UserAccounts.AdminName);
+        logins.ForgetAddress(address);
         MaintenanceLog.Recovered(logger, address);
         await events.WarningAsync(AuditSource, $"The admin password was reset with the recovery key (from {address}); every login of admin ended.", cancellationToken);
         return new RecoveryResult(RecoveryOutcome.Done, null, generated);
