@@ -9,7 +9,8 @@ namespace OpenCpm.Maintenance;
 
 /// <summary>
 /// The logs as one download (manual 8.1.5, Logging): a ZIP with the event log as CSV (oldest first), the host's log
-/// files and a short note of which controller and version wrote them. Written straight to the response.
+/// files and a short note of which controller and version wrote them. Built in a temporary file (deleted when closed),
+/// then copied to the response: the ZIP writer flushes synchronously, which Kestrel's response stream refuses.
 /// </summary>
 internal sealed class LogArchive(EventLog events, HostLogging logging, ControllerIdentity identity, InstalledVersion version, TimeProvider time)
 {
@@ -20,6 +21,15 @@ internal sealed class LogArchive(EventLog events, HostLogging logging, Controlle
     public async Task WriteAsync(Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
+        await using var file = new FileStream(
+            Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await WriteZipAsync(file, cancellationToken);
+        file.Position = 0;
+        await file.CopyToAsync(output, cancellationToken);
+    }
+
+    private async Task WriteZipAsync(Stream output, CancellationToken cancellationToken)
+    {
         await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         await WriteTextAsync(zip, "about.txt", string.Create(CultureInfo.InvariantCulture,
             $"OpenCPM {version.Version}, controller {identity.Serial}, logs taken {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC.\n"), cancellationToken);

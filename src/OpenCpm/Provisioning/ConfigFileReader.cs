@@ -84,7 +84,7 @@ internal sealed class ConfigFileReader(IniDocument document, string serial)
         }
 
         var site = batch.Site.Site;
-        var voltage = r.Number(K.NominalVoltage, site.NominalVoltageV, 100, 480);
+        var voltage = r.Number(K.NominalVoltage, site.NominalVoltageV, 100, 400);
         if (voltage != site.NominalVoltageV)
         {
             batch.Site = batch.Site.WithLimits(site with { NominalVoltageV = voltage });

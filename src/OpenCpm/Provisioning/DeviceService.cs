@@ -38,11 +38,7 @@ internal sealed class DeviceService(
             {
                 if (change.NominalVoltageV is { } voltage)
                 {
-                    if (voltage is < 100 or > 480 || double.IsNaN(voltage))
-                    {
-                        batch.Refuse([FormattableString.Invariant($"The nominal voltage must be 100..480 V but is {voltage} V.")]);
-                    }
-
+                    // The network's validation says what voltage it takes.
                     batch.Site = batch.Site.WithLimits(batch.Site.Site with { NominalVoltageV = voltage });
                 }
 
