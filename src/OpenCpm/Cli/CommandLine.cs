@@ -16,6 +16,7 @@ internal static class CommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ConfigCommands.Create());
         root.Subcommands.Add(AdminCommands.Create());
+        root.Subcommands.Add(UpdateCommands.Create());
         return root;
     }
 

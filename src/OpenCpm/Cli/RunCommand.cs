@@ -54,6 +54,12 @@ internal static class RunCommand
             return 2;
         }
 
+        // An update to this version that never came up is rolled back before anything else happens.
+        if (Updates.UpdateGuard.BeforeStart(options.HostArgs, error, TimeProvider.System) is { } rolledBack)
+        {
+            return rolledBack;
+        }
+
         return await HostLifetime.RunAsync("opencpm", () => ControllerHost.Build(options), AnnounceAsync, error, cancellationToken);
 
         async Task AnnounceAsync(WebApplication app)

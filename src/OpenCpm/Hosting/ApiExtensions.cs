@@ -52,6 +52,7 @@ internal static class ApiExtensions
         api.MapDisplayApi();
         api.MapSystemApi();
         api.MapLoggingApi();
+        api.MapUpdateApi();
         return api;
     }
 

@@ -10,7 +10,7 @@ internal static class MaintenanceExtensions
 {
     /// <summary>
     /// Provisioning and maintenance (manual 7, 8.1.5, 8.1.6, 8.2.1, 10): the configuration file, the Device settings,
-    /// the power-failure hold, display texts, logging, restart and factory reset, the recovery key.
+    /// the power-failure hold, display texts, logging, restart and factory reset, the recovery key, software updates.
     /// </summary>
     public static WebApplicationBuilder AddMaintenance(this WebApplicationBuilder builder)
     {
@@ -32,6 +32,8 @@ internal static class MaintenanceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RecoveryKeys>());
         services.AddSingleton<RecoveryThrottle>();
         services.AddSingleton<PasswordRecovery>();
+        services.AddSingleton<SoftwareUpdates>();
+        services.AddHostedService<UpdateCommit>();
         return builder;
     }
 }
