@@ -27,7 +27,7 @@ internal static class UpdateApi
             limit.MaxRequestBodySize = UpdatePackageReader.MaxTotalBytes;
         }
 
-        var result = await updates.InstallAsync(context.Request.Body, "uploaded in the web UI or API", user.UserName(), cancellationToken);
+        var result = await updates.InstallAsync(context.Request.Body, "an upload", user.UserName(), cancellationToken);
         return result.Installed
             ? TypedResults.Accepted("/api/v1/system/update", result)
             : TypedResults.Problem(detail: result.Message, statusCode: StatusCodes.Status400BadRequest, title: "Update refused");

@@ -53,6 +53,7 @@ internal static class ApiExtensions
         api.MapSystemApi();
         api.MapLoggingApi();
         api.MapUpdateApi();
+        api.MapUsbApi();
         return api;
     }
 

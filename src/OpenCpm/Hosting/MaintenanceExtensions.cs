@@ -34,6 +34,8 @@ internal static class MaintenanceExtensions
         services.AddSingleton<PasswordRecovery>();
         services.AddSingleton<SoftwareUpdates>();
         services.AddHostedService<UpdateCommit>();
+        services.AddSingleton<UsbFolder>();
+        services.AddHostedService(sp => sp.GetRequiredService<UsbFolder>());
         return builder;
     }
 }

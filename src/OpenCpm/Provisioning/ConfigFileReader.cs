@@ -30,7 +30,7 @@ internal sealed class ConfigFileReader(IniDocument document, string serial)
         .. Entries(K.Network, K.HotspotKey),
         .. ConnectorSections().SelectMany(c => new[] { K.StationSerial, K.Address, K.Id }
             .Select(c.Section.Find).OfType<IniEntry>().Where(e => e.Value.Length > 0)
-            .Select(e => new IniProblem(e.Line, c.Section.Name, e.Key, "is a per-device entry."))),
+            .Select(e => new IniProblem(e.Line, c.Section.Name, e.Key, "is a per-device entry"))),
     ];
 
     public void ApplyTo(SettingsBatch batch)
@@ -376,5 +376,5 @@ internal sealed class ConfigFileReader(IniDocument document, string serial)
         section.Find(K.StationSerial) is { Value.Length: > 0 } || section.Find(K.Address) is { Value.Length: > 0 };
 
     private IEnumerable<IniProblem> Entries(string sectionName, string key) =>
-        document.Find(sectionName)?.Find(key) is { Value.Length: > 0 } entry ? [new IniProblem(entry.Line, sectionName, entry.Key, "is a per-device entry.")] : [];
+        document.Find(sectionName)?.Find(key) is { Value.Length: > 0 } entry ? [new IniProblem(entry.Line, sectionName, entry.Key, "is a per-device entry")] : [];
 }

@@ -40,7 +40,7 @@ internal sealed class ConfigurationFileService(
         if (result.Applied)
         {
             var notes = result.Notices.Count == 0 ? "" : FormattableString.Invariant($" ({result.Notices.Count} notice(s): {string.Join(" ", result.Notices)})");
-            await events.InfoAsync(EventSource, $"{actor} loaded {name}{from}{notes}.", cancellationToken);
+            await events.InfoAsync(EventSource, source == ConfigImportSource.Usb ? $"{name} was loaded from the USB stick{notes}." : $"{actor} loaded {name}{from}{notes}.", cancellationToken);
         }
         else
         {

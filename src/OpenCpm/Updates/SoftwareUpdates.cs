@@ -113,7 +113,7 @@ internal sealed class SoftwareUpdates(
             });
             folder.SwitchTo(version);
             MaintenanceLog.Update(logger, $"version {version} installed from {source}; restarting into it");
-            await events.InfoAsync(EventSource, $"{actor} installed OpenCPM {version} ({source}); the controller restarts into it and goes back to {installed.Version} unless it reports healthy within {Options.HealthTimeoutSeconds} s.", cancellationToken);
+            await events.InfoAsync(EventSource, $"OpenCPM {version} was installed from {source}{(actor == source ? "" : " by " + actor)}; the controller restarts into it and goes back to {installed.Version} unless it reports healthy within {Options.HealthTimeoutSeconds} s.", cancellationToken);
             restart.Request($"software update to {version}");
             return new UpdateResult(true, version, $"Version {version} is installed; the controller restarts into it now.");
         }
