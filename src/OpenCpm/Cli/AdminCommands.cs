@@ -25,7 +25,18 @@ internal static class AdminCommands
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            await using var app = await DataFolderHost.OpenAsync(parseResult.GetValue(dataDir), [], cancellationToken);
+            WebApplication app;
+            try
+            {
+                app = await DataFolderHost.OpenAsync(parseResult.GetValue(dataDir), mayCreate: false, cancellationToken);
+            }
+            catch (ArgumentException e)
+            {
+                await error.WriteLineAsync($"opencpm admin recover: {e.Message}");
+                return 2;
+            }
+
+            await using var host = app;
             var result = await app.Services.GetRequiredService<PasswordRecovery>()
                 .RecoverAsync(parseResult.GetValue(key)!, newPassword: null, "the command line", cancellationToken);
             if (result.Outcome != RecoveryOutcome.Done)

@@ -31,7 +31,18 @@ internal static class ConfigCommands
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            await using var app = await DataFolderHost.OpenAsync(parseResult.GetValue(dataDir), [], cancellationToken);
+            WebApplication app;
+            try
+            {
+                app = await DataFolderHost.OpenAsync(parseResult.GetValue(dataDir), mayCreate: false, cancellationToken);
+            }
+            catch (ArgumentException e)
+            {
+                await error.WriteLineAsync($"opencpm config export: {e.Message}");
+                return 2;
+            }
+
+            await using var host = app;
             var export = await app.Services.GetRequiredService<ConfigurationFileService>().ExportAsync(parseResult.GetValue(generic), cancellationToken);
             var target = parseResult.GetValue(file)!;
             var path = Directory.Exists(target) ? Path.Combine(target, export.FileName) : target;
@@ -72,7 +83,7 @@ internal static class ConfigCommands
                 return 2;
             }
 
-            await using var app = await DataFolderHost.OpenAsync(parseResult.GetValue(dataDir), [], cancellationToken);
+            await using var app = await DataFolderHost.OpenAsync(parseResult.GetValue(dataDir), mayCreate: true, cancellationToken);
             var data = app.Services.GetRequiredService<StorageOptions>().DataDirectory;
             await using var folderLock = DataFolderLock.TryAcquire(data);
             if (folderLock is null)

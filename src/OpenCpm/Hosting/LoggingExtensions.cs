@@ -14,7 +14,8 @@ internal static class LoggingExtensions
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder, string dataDirectory)
     {
         builder.Logging.ClearProviders();
-        var logging = HostLogging.For(dataDirectory, builder.Configuration["Serilog:MinimumLevel:Default"]);
+        // Serilog takes the level as "MinimumLevel": "Debug" or as "MinimumLevel": { "Default": "Debug" }.
+        var logging = HostLogging.For(dataDirectory, builder.Configuration["Serilog:MinimumLevel:Default"] ?? builder.Configuration["Serilog:MinimumLevel"]);
         builder.Services.AddSingleton(logging);
         builder.Services.AddSerilog(
             (_, logger) => logger

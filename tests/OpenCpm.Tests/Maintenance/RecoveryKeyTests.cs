@@ -69,6 +69,9 @@ public sealed partial class RecoveryKeyTests
     public async Task The_command_line_sets_a_first_login_password_with_the_recovery_key()
     {
         using var data = new TempDirectory();
+        var (emptyExit, _, emptyError) = await InvokeAsync("admin", "recover", "--data-dir", data.Path, "--recovery-key", "AAAAA");
+        Assert.Equal(2, emptyExit);
+        Assert.Equal($"opencpm admin recover: {data.Path} holds no controller data (no opencpm.db); give the controller's folder with --data-dir.", emptyError.Trim());
         string key;
         await using (var app = await OpenCpmApplication.StartAsync(data.Path))
         {
