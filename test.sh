@@ -8,8 +8,11 @@ cd "$here"
 ./scripts/install-test-deps.sh || { echo "test.sh: installing test dependencies failed"; echo "0 passed, 1 failed"; exit 1; }
 
 results=$(mktemp -d "${TMPDIR:-/tmp}/opencpm-test-results.XXXXXX")
+echo "test.sh: building and running the four test projects (a few minutes; each project reports when it is done)…"
+started=$SECONDS
 dotnet test --solution OpenCpm.slnx -c Release --report-trx --results-directory "$results" "$@"
 status=$?
+echo "test.sh: the tests took $((SECONDS - started)) s"
 
 passed=0
 failed=0

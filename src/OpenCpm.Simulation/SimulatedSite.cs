@@ -139,7 +139,8 @@ public sealed class SimulatedSite : IAsyncDisposable
     {
         foreach (var setup in Options.Stations)
         {
-            var station = SimulatedKebaStation.Start(setup.Address, setup.Profile, timeProvider, logger);
+            var profile = Options.NetworkClients ? setup.Profile with { NetworkClient = true } : setup.Profile;
+            var station = SimulatedKebaStation.Start(setup.Address, profile, timeProvider, logger);
             station.Faults.DropBursts = Options.DropBursts;
             var entry = new SimulatedSiteStation(this, _stations.Count, setup, station);
             _stations.Add(entry);

@@ -34,6 +34,12 @@ public sealed record SimulatedSiteOptions
     /// </summary>
     public bool DropBursts { get; init; } = true;
 
+    /// <summary>
+    /// The stations are clients of a charging network: a vehicle plugged in before the controller has taken its station
+    /// over draws no more than the station's stored failsafe current (0), as with real P30s behind a KeContact M20.
+    /// </summary>
+    public bool NetworkClients { get; init; } = true;
+
     /// <summary>A small house: lights, fridge, an oven on L1.</summary>
     public static PhaseCurrents DefaultHouseholdLoad { get; } = new(3.5, 2.0, 2.5);
 

@@ -16,6 +16,7 @@ public sealed class Allocation
         LimitedBy = new LimitReason[n];
         States = new ChargePointState[n];
         GridPhases = new PhaseSet[n];
+        LearnedMinimumA = new double?[n];
         Site = new NodeLoad("site");
         Clusters = [.. model.Clusters.Select(c => new NodeLoad(c.Id))];
     }
@@ -42,7 +43,19 @@ public sealed class Allocation
 
     public CommandPlan Plan { get; } = new();
 
-    /// <summary>How many times the final safety check had to correct the allocation (always 0 unless there is a bug).</summary>
+    /// <summary>
+    /// The minimum current learned in this session for the vehicle at each charge point, when it needs more than the
+    /// minimum it was given (null = nothing learned). Worth remembering for its card (<see cref="VehicleMemory"/>).
+    /// </summary>
+    public double?[] LearnedMinimumA { get; }
+
+    /// <summary>
+    /// How far the currents reserved for unreachable stations alone exceed a limit (a site or cluster phase, or the
+    /// unbalanced-load limit), in A; 0 when they fit. Nothing the controller can command away: worth an event.
+    /// </summary>
+    public double UnreachableReservedExcessA { get; internal set; }
+
+    /// <summary>How many times the final safety check had to correct the allocation (always 0 unless there is a bug; each repair lowers as little as it can).</summary>
     public int SafetyCorrections { get; internal set; }
 
     internal List<int> QueueList { get; } = [];

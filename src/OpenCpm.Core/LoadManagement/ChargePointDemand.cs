@@ -19,6 +19,20 @@ public readonly record struct ChargePointDemand
     /// <summary>The station conductors the vehicle is known to use; empty = not known yet (assume all wired).</summary>
     public PhaseSet VehiclePhases { get; init; }
 
+    /// <summary>
+    /// The station conductors the vehicle likely uses while <see cref="VehiclePhases"/> is still empty: what the same
+    /// card's vehicle, or the station's last session, used (<see cref="VehicleMemory"/>). Empty = no idea. A vehicle
+    /// that does not fit when counted on all wired phases is admitted on these; once it draws, its detected phases
+    /// count, and the unbalanced-load limit is always checked for whatever it may turn out to use.
+    /// </summary>
+    public PhaseSet LikelyVehiclePhases { get; init; }
+
+    /// <summary>
+    /// The least current this vehicle is known to start at (learned in an earlier session, see
+    /// <see cref="Allocation.LearnedMinimumA"/>); null = the site's minimum charging current.
+    /// </summary>
+    public double? MinimumCurrentA { get; init; }
+
     /// <summary>The setpoint the station currently has (last one sent and acknowledged).</summary>
     public double CommandedSetpointA { get; init; }
 

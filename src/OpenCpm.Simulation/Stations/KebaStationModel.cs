@@ -55,6 +55,7 @@ public sealed class KebaStationModel
     private double _vehicleEnergyWh;
     private DateTimeOffset? _transientErrorUntil;
     private int _input;
+    private bool _takenOver;
 
     public KebaStationModel(KebaStationProfile profile, DateTimeOffset bootAt, long totalEnergyTenthsWh = 0)
     {
@@ -175,6 +176,7 @@ public sealed class KebaStationModel
                 _userCurrentMilliA = _timerCurrentMilliA;
                 _userCurrentFromTimer = true;
                 _timerCurrentMilliA = 0;
+                _takenOver = true;
             }
 
             if (FailsafeDeadline is { } deadline && deadline <= at)
@@ -277,6 +279,7 @@ public sealed class KebaStationModel
     {
         Advance(now);
         _bootAt = now;
+        _takenOver = false;
         _userCurrentMilliA = DefaultUserCurrentMilliA;
         _userCurrentFromTimer = false;
         _timerCurrentMilliA = 0;
@@ -453,6 +456,7 @@ public sealed class KebaStationModel
                 Feed();
                 _userCurrentMilliA = (int)command.Number(0);
                 _userCurrentFromTimer = false;
+                _takenOver = true;
                 break;
             case "ena":
                 Feed();
@@ -542,6 +546,7 @@ public sealed class KebaStationModel
             _userCurrentFromTimer = true;
             _timerDue = null;
             _timerCurrentMilliA = 0;
+            _takenOver = true;
             return;
         }
 
@@ -608,6 +613,11 @@ public sealed class KebaStationModel
         }
 
         var hardware = Profile.HardwareCurrentMilliA;
+        if (Profile.NetworkClient && !_takenOver)
+        {
+            return Math.Min(hardware, Profile.InstalledFailsafeMilliA);
+        }
+
         if (FailsafeTripped)
         {
             return Math.Min(hardware, _failsafeCurrentMilliA);

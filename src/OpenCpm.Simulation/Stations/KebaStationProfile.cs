@@ -53,6 +53,17 @@ public sealed record KebaStationProfile
     /// <summary>RFID tags (16 hex digits, any case; shorter tags are padded with zeros) that may authorize.</summary>
     public IReadOnlyCollection<string> Whitelist { get; init; } = [];
 
+    /// <summary>
+    /// A client station of a charging network (as behind a KeContact M20): until a controller first commands its current
+    /// (<c>curr</c>, <c>currtime</c> or <c>ena</c>) after a boot, it offers no more than <see cref="InstalledFailsafeMilliA"/>,
+    /// so a vehicle plugged in before the controller has taken the station over never draws the hardware maximum. A
+    /// standalone station (false) offers its default current from boot.
+    /// </summary>
+    public bool NetworkClient { get; init; }
+
+    /// <summary>What a <see cref="NetworkClient"/> offers before it is taken over (the failsafe current stored in the station).</summary>
+    public int InstalledFailsafeMilliA { get; init; }
+
     /// <summary>Time between a current change and the pilot following it (the guide: about 6–7 s).</summary>
     public TimeSpan PilotDelay { get; init; } = TimeSpan.FromSeconds(6.5);
 

@@ -37,6 +37,7 @@ internal static class ChargePointsApi
         {
             ChargePointActionOutcome.Done => TypedResults.Ok(new ActionResultDto(id, action, "accepted")),
             ChargePointActionOutcome.NoSuchChargePoint => ApiProblems.NotFound(result.Message!),
+            ChargePointActionOutcome.Invalid => ApiProblems.BadRequest(result.Message!),
             ChargePointActionOutcome.Unsupported => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status501NotImplemented),
             ChargePointActionOutcome.TimedOut => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status504GatewayTimeout),
             _ => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict),

@@ -17,4 +17,7 @@ internal static partial class SimLog
 
     [LoggerMessage(6004, LogLevel.Information, "Simulated household load set to {Load}")]
     public static partial void HouseholdSet(ILogger logger, string load);
+
+    [LoggerMessage(6005, LogLevel.Warning, "The data folder already holds a charging network, so --clusters {Clusters} is not applied; start with a new data folder (leave out --data-dir) to get it")]
+    public static partial void ClustersNotApplied(ILogger logger, int clusters);
 }

@@ -26,7 +26,7 @@ internal static class CommandLine
     /// </summary>
     public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
     {
-        var parseResult = Build().Parse(args);
+        var parseResult = Build().Parse(HostSettingOptions.Expand(args));
         var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
         return parseResult.Action is ParseErrorAction ? 2 : exitCode;
     }

@@ -22,14 +22,14 @@ internal static class DemoCommand
         var adminPassword = new Option<string?>("--admin-password") { Description = "Presets the password of user 'admin' (no forced change), for scripts." };
         var csmsUrl = new Option<string?>("--csms-url") { Description = "Connect to this OCPP backend (ws:// or wss://)." };
         var chargeBoxId = new Option<string?>("--charge-box-id") { Description = "The controller's charge box id at the OCPP backend." };
-        var command = new Command("demo", "Run the controller with a simulated site: KEBA stations on loopback UDP, a Modbus TCP grid meter, /api/v1/sim to drive it.")
-        {
-            TreatUnmatchedTokensAsErrors = false,
-        };
+        var hostSettings = new HostSettingOptions();
+        var command = new Command("demo", "Run the controller with a simulated site: KEBA stations on loopback UDP, a Modbus TCP grid meter, /api/v1/sim to drive it.");
         foreach (var option in new Option[] { stations, clusters, dataDir, urls, adminPassword, csmsUrl, chargeBoxId })
         {
             command.Options.Add(option);
         }
+
+        hostSettings.AddTo(command);
 
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new DemoOptions
@@ -41,7 +41,7 @@ internal static class DemoCommand
                 AdminPassword = parseResult.GetValue(adminPassword),
                 CsmsUrl = parseResult.GetValue(csmsUrl),
                 ChargeBoxId = parseResult.GetValue(chargeBoxId),
-                HostArgs = [.. parseResult.UnmatchedTokens],
+                HostArgs = hostSettings.HostArgs(parseResult),
             },
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -61,27 +61,52 @@ internal static class DemoCommand
             return 2;
         }
 
+        // A fresh temp folder unless --data-dir was given; the demo removes its own folder when it ends.
+        var ownsDataDirectory = options.DataDirectory is null;
         options = options with { DataDirectory = options.DataDirectory ?? NewTempDirectory() };
-        SimulatedSite site;
         try
         {
-            site = StartSite(options, TimeProvider.System);
-        }
-        catch (SocketException e)
-        {
-            await error.WriteLineAsync($"opencpm demo: {BindFailure(e, options)}");
-            return 1;
-        }
+            SimulatedSite site;
+            try
+            {
+                site = StartSite(options, TimeProvider.System);
+            }
+            catch (SocketException e)
+            {
+                await error.WriteLineAsync($"opencpm demo: {BindFailure(e, options)}");
+                return 1;
+            }
 
-        await using (site)
+            await using (site)
+            {
+                return await HostLifetime.RunAsync(
+                    "opencpm demo",
+                    () => BuildHost(options, site),
+                    app => PrintAsync(app, site, output, cancellationToken),
+                    error,
+                    cancellationToken,
+                    restartInProcess: true);
+            }
+        }
+        finally
         {
-            return await HostLifetime.RunAsync(
-                "opencpm demo",
-                () => BuildHost(options, site),
-                app => PrintAsync(app, site, output, cancellationToken),
-                error,
-                cancellationToken,
-                restartInProcess: true);
+            if (ownsDataDirectory)
+            {
+                RemoveDataDirectory(options.DataDirectory!);
+            }
+        }
+    }
+
+    private static void RemoveDataDirectory(string directory)
+    {
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind in the temp folder; nothing depends on it.
         }
     }
 

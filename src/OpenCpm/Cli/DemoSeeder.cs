@@ -36,6 +36,10 @@ internal sealed class DemoSeeder(SettingsService settings, SimulatedSite site, D
         {
             Api.SimLog.Seeded(logger, stations.Count, options.Clusters, seeded.Value!.Site.MaxCurrentA);
         }
+        else if (options.Clusters > 0 && (await settings.GetSiteAsync(cancellationToken)).Site.Clusters.Count != options.Clusters)
+        {
+            Api.SimLog.ClustersNotApplied(logger, options.Clusters);
+        }
 
         Check(await settings.UpdateAsync<MeterSettings>(
             meter => meter with

@@ -49,8 +49,8 @@ internal static class MeterCommands
 
     private static Command CreateRead()
     {
-        var profileOption = new Option<string?>("--profile") { Description = "Meter profile id (see `opencpm meter profiles`)." };
-        var hostOption = new Option<string?>("--host") { Description = "Host name or IP address of the meter." };
+        var profileOption = new Option<string?>("--profile") { Description = "Meter profile id (see `opencpm meter profiles`).", Required = true };
+        var hostOption = new Option<string?>("--host") { Description = "Host name or IP address of the meter.", Required = true };
         var portOption = new Option<int?>("--port") { Description = "TCP port (default: the profile's, usually 502)." };
         var unitOption = new Option<int?>("--unit") { Description = "Modbus unit id (default: the profile's, else 1)." };
         var timeoutOption = new Option<double>("--timeout") { Description = "Seconds to wait for the connection and each answer.", DefaultValueFactory = _ => 3 };

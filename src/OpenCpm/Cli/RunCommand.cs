@@ -23,21 +23,19 @@ internal static class RunCommand
         {
             Description = "Presets the password of the first user 'admin' (no forced change); used only when no user exists yet.",
         };
-        var command = new Command("run", "Run the controller for a real site: load management, stations, meter, web UI and REST API.")
-        {
-            // Further host settings pass through as --Section:Key=Value (e.g. --Serilog:MinimumLevel:Default=Debug).
-            TreatUnmatchedTokensAsErrors = false,
-        };
+        var hostSettings = new HostSettingOptions();
+        var command = new Command("run", "Run the controller for a real site: load management, stations, meter, web UI and REST API.");
         command.Options.Add(dataDir);
         command.Options.Add(urls);
         command.Options.Add(adminPassword);
+        hostSettings.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new ControllerOptions
             {
                 DataDirectory = parseResult.GetValue(dataDir),
                 Urls = parseResult.GetValue(urls),
                 AdminPassword = parseResult.GetValue(adminPassword),
-                HostArgs = [.. parseResult.UnmatchedTokens],
+                HostArgs = hostSettings.HostArgs(parseResult),
             },
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,

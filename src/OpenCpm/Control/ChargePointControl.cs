@@ -53,6 +53,9 @@ internal sealed class ChargePointControl(int key, ChargePointInstallation instal
 
     public PhaseSet GridPhases { get; set; }
 
+    /// <summary>Setpoint changes sent that the station's measured current may not show yet.</summary>
+    public SetpointTransitions Transitions { get; } = new();
+
     /// <summary>Ends the subscription to the driver's status (set while the driver runs).</summary>
     public IDisposable? StatusSubscription { get; set; }
 

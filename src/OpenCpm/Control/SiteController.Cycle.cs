@@ -78,7 +78,7 @@ internal sealed partial class SiteController
     }
 
     /// <summary>What the allocator needs of one charge point (called under the lock).</summary>
-    private static ChargePointDemand DemandOf(ChargePointControl control)
+    private ChargePointDemand DemandOf(ChargePointControl control)
     {
         var s = control.Status;
         if (control.UnresponsiveSince is { } since && s.LastSeen > since.AddSeconds(1))
@@ -105,7 +105,8 @@ internal sealed partial class SiteController
         return new ChargePointDemand
         {
             State = s.State,
-            Authorized = !s.AuthorizationRequired || s.Authorized,
+            // The station's own lock (its card list) and the controller's decision (a card it accepted) both must allow it.
+            Authorized = (!s.AuthorizationRequired || s.Authorized) && authorizer.AllowsCharging(control.Id),
             MeasuredCurrentA = s.CurrentsA,
             VehiclePhases = s.ActivePhases,
             CommandedSetpointA = commanded,
@@ -168,6 +169,11 @@ internal sealed partial class SiteController
 
                 control.Sending = true;
                 control.CommandInFlightA = change.ToA;
+                if (control.Driver is { } driver)
+                {
+                    var fromA = control.CommandedA ?? control.Status.SetpointA;
+                    control.Transitions.Sent(fromA, change.ToA, timeProvider.GetUtcNow(), driver.SettleTime(fromA, change.ToA));
+                }
                 if (reduction)
                 {
                     _gate.Sent(control.Key, change.ToA);

@@ -1,3 +1,5 @@
+using OpenCpm.Core.Authorization;
+
 namespace OpenCpm.Data;
 
 /// <summary>Whether charging needs an RFID card, and how cards are checked online and offline (manual, Device settings).</summary>
@@ -17,6 +19,15 @@ internal sealed record AuthorizationSettings : ISettingsDocument<AuthorizationSe
 
     /// <summary>The id tag used for sessions while authorization is off (empty = none).</summary>
     public string? PredefinedToken { get; init; }
+
+    /// <summary>The settings as the Core policy takes them (a predefined token that is not a valid idTag counts as none).</summary>
+    public Core.Authorization.AuthorizationSettings ToPolicy() => new()
+    {
+        Enabled = Enabled,
+        OnlineMode = OnlineMode,
+        OfflineMode = OfflineMode,
+        PredefinedToken = CardUid.TryParse(PredefinedToken, out var token) ? token : null,
+    };
 
     public IReadOnlyList<string> Validate()
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpm.Core.Authorization;
 using OpenCpm.Core.LoadManagement;
 using OpenCpm.Core.Sessions;
 
@@ -23,6 +24,10 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
 
     public DbSet<TokenRow> Tokens => Set<TokenRow>();
 
+    public DbSet<CardRow> Cards => Set<CardRow>();
+
+    public DbSet<CardListRow> CardLists => Set<CardListRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
@@ -33,6 +38,7 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
         configurationBuilder.Properties<StopReason>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<EventSeverity>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<TokenKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CardStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -95,6 +101,18 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
             e.HasIndex(t => t.Hash).IsUnique();
             e.Property(t => t.Name).HasMaxLength(64);
             e.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CardRow>(e =>
+        {
+            e.ToTable("Cards");
+            e.HasKey(c => c.Uid);
+            e.Property(c => c.Uid).HasMaxLength(CardUid.MaxLength);
+            e.Property(c => c.Name).HasMaxLength(CardList.MaxNameLength);
+        });
+        modelBuilder.Entity<CardListRow>(e =>
+        {
+            e.ToTable("CardList");
+            e.Property(c => c.Id).ValueGeneratedNever();
         });
     }
 }

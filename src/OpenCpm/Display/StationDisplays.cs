@@ -38,8 +38,8 @@ internal sealed class StationDisplays(SiteSnapshots site, SettingsService settin
     }
 
     /// <summary>
-    /// Shows the text of <paramref name="displayEvent"/> on the charge point's display now (the RFID reader's card
-    /// accepted or refused); Unsupported with the reason when texts are off or the station has no display.
+    /// Shows the text of <paramref name="displayEvent"/> on the charge point's display now; Unsupported with the
+    /// reason when texts are off or the station has no display.
     /// </summary>
     public async Task<StationCommandResult> ShowAsync(string chargePointId, DisplayEvent displayEvent, CancellationToken cancellationToken)
     {
@@ -48,7 +48,22 @@ internal sealed class StationDisplays(SiteSnapshots site, SettingsService settin
             return StationCommandResult.Rejected($"there is no charge point \"{chargePointId}\"");
         }
 
-        return await Enqueue(chargePoint, displayEvent, cancellationToken);
+        return await Enqueue(chargePoint, displayEvent, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A card at the station's reader was accepted or refused (RFID authorization): the operator's text for it when
+    /// display texts are on, else <paramref name="defaultText"/> (the authorization's own words) when there is one.
+    /// </summary>
+    public async Task<StationCommandResult> ShowCardAsync(string chargePointId, bool accepted, string? defaultText, CancellationToken cancellationToken)
+    {
+        if (site.Current.Find(chargePointId) is not { } chargePoint)
+        {
+            return StationCommandResult.Rejected($"there is no charge point \"{chargePointId}\"");
+        }
+
+        var displayEvent = accepted ? DisplayEvent.CardAccepted : DisplayEvent.CardRefused;
+        return await Enqueue(chargePoint, displayEvent, settings.Current.Get<DisplaySettings>().Enabled ? null : defaultText, cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -67,32 +82,35 @@ internal sealed class StationDisplays(SiteSnapshots site, SettingsService settin
 
                 if (changed && displayEvent is { } shown)
                 {
-                    _ = Enqueue(chargePoint, shown, stoppingToken);
+                    _ = Enqueue(chargePoint, shown, null, stoppingToken);
                 }
             }
         }
     }
 
-    private Task<StationCommandResult> Enqueue(ChargePointSnapshot chargePoint, DisplayEvent displayEvent, CancellationToken cancellationToken)
+    /// <summary>Queues a text for the charge point's display: the event's, or <paramref name="plainText"/> shown for the station's own time.</summary>
+    private Task<StationCommandResult> Enqueue(ChargePointSnapshot chargePoint, DisplayEvent displayEvent, string? plainText, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             var previous = _sending.GetValueOrDefault(chargePoint.Id, Task.CompletedTask);
-            var send = SendAfterAsync(previous, chargePoint, displayEvent, cancellationToken);
+            var send = SendAfterAsync(previous, chargePoint, displayEvent, plainText, cancellationToken);
             _sending[chargePoint.Id] = send;
             return send;
         }
     }
 
-    private async Task<StationCommandResult> SendAfterAsync(Task previous, ChargePointSnapshot chargePoint, DisplayEvent displayEvent, CancellationToken cancellationToken)
+    private async Task<StationCommandResult> SendAfterAsync(
+        Task previous, ChargePointSnapshot chargePoint, DisplayEvent displayEvent, string? plainText, CancellationToken cancellationToken)
     {
         await Task.Yield(); // out of the caller's lock
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         var display = settings.Current.Get<DisplaySettings>();
-        var result = !display.Enabled ? StationCommandResult.Unsupported("display texts are off (Configuration › Display Text)")
+        var text = plainText is not null ? new DisplayText(displayEvent, plainText, 0) : display.Resolve(displayEvent);
+        var result = !display.Enabled && plainText is null ? StationCommandResult.Unsupported("display texts are off (Configuration › Display Text)")
             : chargePoint.Driver is not { } driver ? StationCommandResult.Unsupported(chargePoint.DriverProblem ?? "the charge point has no driver")
             : chargePoint.Driver.Capabilities is not { HasDisplay: true } ? StationCommandResult.Unsupported("the station has no display, or has not said yet")
-            : await ShowTextAsync(driver, display.Resolve(displayEvent), cancellationToken);
+            : await ShowTextAsync(driver, text, cancellationToken);
         if (!result.IsAccepted)
         {
             MaintenanceLog.DisplayNotShown(logger, chargePoint.Id, displayEvent.ToString(), result.Reason ?? result.Outcome.ToString());
@@ -110,7 +128,8 @@ internal sealed class StationDisplays(SiteSnapshots site, SettingsService settin
 
         try
         {
-            return await driver.ShowTextAsync(text.Text, TimeSpan.FromSeconds(text.DurationSeconds), cancellationToken);
+            var duration = text.DurationSeconds > 0 ? TimeSpan.FromSeconds(text.DurationSeconds) : (TimeSpan?)null;
+            return await driver.ShowTextAsync(text.Text, duration, cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

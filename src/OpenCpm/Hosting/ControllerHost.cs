@@ -24,6 +24,7 @@ internal static class ControllerHost
         builder.AddStorage(hostSettings.DataDirectory);
         builder.AddSecurity(options.AdminPassword);
         builder.AddStations(hostSettings.Keba);
+        builder.AddCardAuthorization();
         builder.AddSiteController();
         builder.AddMaintenance();
         builder.AddApi();

@@ -1,19 +1,18 @@
+using OpenCpm.Authorization;
 using OpenCpm.Control;
-using OpenCpm.Data;
+using OpenCpm.Core.Authorization;
 using OpenCpm.Settings;
 
 namespace OpenCpm.Stations;
 
 /// <summary>
 /// The operator's actions on a charge point (start without a card, stop, restart, unlock), the same for the REST API
-/// and the web UI. A start without a card uses the configured predefined token; a stop the station accepted ends the
-/// running session with stop reason Remote.
+/// and the web UI. Start and stop go to the controller's authorization (which gives or takes the current) and, for a
+/// station that keeps its own card list and is locked, to the station as well; a start without a card runs under
+/// the configured predefined token. A stop ends the running session with stop reason Remote.
 /// </summary>
-internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService settings, Sessions.SessionRecorder recorder)
+internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService settings, ChargingAuthorizer authorizer, Sessions.SessionRecorder recorder)
 {
-    /// <summary>The token of a start without a card when no predefined token is configured.</summary>
-    public const string DefaultToken = "OPENCPM";
-
     public async Task<ChargePointActionResult> RunAsync(string chargePointId, ChargePointAction action, string? idTag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chargePointId);
@@ -22,22 +21,41 @@ internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService se
             return new(ChargePointActionOutcome.NoSuchChargePoint, $"There is no charge point \"{chargePointId}\".");
         }
 
+        CardUid? tag = null;
+        if (idTag is not null && !CardUid.TryParse(idTag, out tag, out var problem))
+        {
+            return new(ChargePointActionOutcome.Invalid, $"The idTag {problem}.");
+        }
+
         if (chargePoint.Driver is not { } driver)
         {
             return new(ChargePointActionOutcome.NoDriver, $"Charge point \"{chargePointId}\" can't be commanded: {chargePoint.DriverProblem}.");
         }
 
         var verb = action.ToString().ToLowerInvariant();
-        var result = action switch
+        StationCommandResult result;
+        switch (action)
         {
-            ChargePointAction.Start => await driver.StartAsync(idTag ?? await DefaultTagAsync(cancellationToken), cancellationToken),
-            ChargePointAction.Stop => await driver.StopAsync(idTag, cancellationToken),
-            ChargePointAction.Restart => await driver.RestartAsync(cancellationToken),
-            _ => await driver.UnlockAsync(cancellationToken),
-        };
-        if (action == ChargePointAction.Stop && result.IsAccepted)
-        {
-            recorder.NoteRemoteStop(chargePointId);
+            case ChargePointAction.Start:
+                tag ??= (await settings.GetAsync<Data.AuthorizationSettings>(cancellationToken)).ToPolicy().PredefinedToken;
+                await authorizer.StartAsync(chargePointId, tag, cancellationToken);
+                result = chargePoint.Status.AuthorizationRequired
+                    ? await driver.StartAsync(tag?.Value ?? "", cancellationToken) // the station's own lock: it must be told too
+                    : StationCommandResult.Accepted;
+                break;
+            case ChargePointAction.Stop:
+                await authorizer.StopAsync(chargePointId, cancellationToken);
+                result = chargePoint.Status.Authorized // the station's own lock was opened by a card: close it too
+                    ? await driver.StopAsync(tag?.Value, cancellationToken)
+                    : StationCommandResult.Accepted;
+                recorder.NoteRemoteStop(chargePointId);
+                break;
+            case ChargePointAction.Restart:
+                result = await driver.RestartAsync(cancellationToken);
+                break;
+            default:
+                result = await driver.UnlockAsync(cancellationToken);
+                break;
         }
 
         return result.Outcome switch
@@ -48,7 +66,4 @@ internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService se
             _ => new(ChargePointActionOutcome.Refused, $"Charge point \"{chargePointId}\" refused to {verb}: {result.Reason}"),
         };
     }
-
-    private async Task<string> DefaultTagAsync(CancellationToken cancellationToken) =>
-        (await settings.GetAsync<AuthorizationSettings>(cancellationToken)).PredefinedToken is { Length: > 0 } token ? token : DefaultToken;
 }

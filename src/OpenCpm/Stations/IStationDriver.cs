@@ -30,6 +30,12 @@ internal interface IStationDriver
     /// <summary>Current offered to the vehicle per phase; below 6 A means pause (0).</summary>
     Task<StationCommandResult> SetCurrentAsync(double amps, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How long after a setpoint change from <paramref name="fromA"/> to <paramref name="toA"/> leaves the controller
+    /// the vehicle's current surely shows it: the station's own delay, the pilot's, and the vehicle's reaction.
+    /// </summary>
+    TimeSpan SettleTime(double fromA, double toA);
+
     /// <summary>Hard enable/disable of the station (survives unplug).</summary>
     Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken);
 

@@ -17,6 +17,9 @@ public sealed record StationStatus
 
     public PhaseCurrents CurrentsA { get; init; }
 
+    /// <summary>When <see cref="CurrentsA"/> was measured (the station's report arrived); null before the first.</summary>
+    public DateTimeOffset? CurrentsMeasuredAt { get; init; }
+
     public PhaseVoltages VoltagesV { get; init; }
 
     public double PowerW { get; init; }

@@ -198,7 +198,7 @@ public sealed class OcppClientTests
 
         Assert.Equal(OcppConnectFailure.InvalidServerCertificate, error.Failure);
         Assert.NotNull(handshake.Failure);
-        Assert.Contains(log.Entries, e => e.EventId.Id == 6014);
+        Assert.Contains(log.Entries, e => e.EventId.Id == 6114);
     }
 
     [Fact]

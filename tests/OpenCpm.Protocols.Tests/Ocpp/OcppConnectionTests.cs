@@ -95,7 +95,7 @@ public sealed class OcppConnectionTests
         Assert.Equal("m2", secondId);
         h.Time.Advance(TimeSpan.FromSeconds(30));
         await Assert.ThrowsAsync<TimeoutException>(() => second);
-        Assert.Equal(2, h.Entries(6005).Count());
+        Assert.Equal(2, h.Entries(6105).Count());
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class OcppConnectionTests
         await h.Peer.SendAsync($$"""[3,"{{id}}",{"currentTime":"2024-03-01T10:00:10Z"}]""");
 
         Assert.Equal(new DateTimeOffset(2024, 3, 1, 10, 0, 10, TimeSpan.Zero), (await next).CurrentTime);
-        Assert.Contains(h.Entries(6004), e => e.Message.Contains("message id m1", StringComparison.Ordinal));
+        Assert.Contains(h.Entries(6104), e => e.Message.Contains("message id m1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class OcppConnectionTests
         await h.Peer.SendAsync($$"""[3,"{{id}}",{"currentTime":"2024-03-01T10:00:00Z"}]""");
 
         Assert.Equal(2024, (await call).CurrentTime.Year);
-        Assert.Equal(2, h.Entries(6004).Count());
+        Assert.Equal(2, h.Entries(6104).Count());
         Assert.Empty(h.Errors);
     }
 
@@ -147,7 +147,7 @@ public sealed class OcppConnectionTests
         var (nextId, _) = await h.Peer.ReceiveCallAsync("Heartbeat");
         await h.Peer.SendAsync($$"""[3,"{{nextId}}",{"currentTime":"2024-03-01T10:00:00Z"}]""");
         await next;
-        Assert.Single(h.Entries(6007));
+        Assert.Single(h.Entries(6107));
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class OcppConnectionTests
         await h.Peer.SendAsync("""[2,"k1","ChangeConfiguration",{"key":"AuthorizationKey","value":"4F43415F4F4354545F61646D696E5F74657374"}]""");
         Assert.Equal("""[3,"k1",{"status":"Accepted"}]""", await h.Peer.ReceiveAsync());
 
-        Assert.Contains(h.Entries(6000), e => e.Message.Contains("\"value\":\"***\"", StringComparison.Ordinal));
+        Assert.Contains(h.Entries(6100), e => e.Message.Contains("\"value\":\"***\"", StringComparison.Ordinal));
         Assert.DoesNotContain(h.Log.Entries, e => e.Message.Contains("4F43415F", StringComparison.Ordinal));
         Assert.DoesNotContain(h.Traces, t => t.Text.Contains("4F43415F", StringComparison.Ordinal));
         Assert.True(h.Log.Entries.All(e => e.Level <= LogLevel.Information));

@@ -67,7 +67,7 @@ public sealed class OcppIncomingCallTests
         await h.Peer.SendAsync("""[2,"c","ClearCache",{}]""");
         await h.Peer.ReceiveAsync();
 
-        Assert.Equal([6006, 6013], h.Errors.Select(e => e.EventId.Id));
+        Assert.Equal([6106, 6113], h.Errors.Select(e => e.EventId.Id));
         Assert.IsType<InvalidOperationException>(h.Errors.First().Exception);
     }
 
@@ -84,7 +84,7 @@ public sealed class OcppIncomingCallTests
         await h.Peer.SendAsync(Encoding.UTF8.GetBytes(""));
         await h.Peer.SendAsync("""[2,"ok","GetConfiguration",{}]""");
         Assert.Equal("ok", (await h.Peer.ReceiveFrameAsync())[1].GetString());
-        Assert.Equal(7, h.Entries(6002).Count());
+        Assert.Equal(7, h.Entries(6102).Count());
         Assert.Empty(h.Errors);
     }
 
@@ -226,6 +226,6 @@ public sealed class OcppIncomingCallTests
 
         Assert.Equal("""[4,"d4","GenericError","too many CALLs are waiting to be handled",{}]""", refused);
         Assert.Equal(["""[3,"d1",{"status":"Accepted","data":"1"}]""", """[3,"d2",{"status":"Accepted","data":"2"}]""", """[3,"d3",{"status":"Accepted","data":"3"}]"""], answered);
-        Assert.Contains(h.Log.Entries, e => e.EventId.Id == 6012 && e.Level == LogLevel.Warning);
+        Assert.Contains(h.Log.Entries, e => e.EventId.Id == 6112 && e.Level == LogLevel.Warning);
     }
 }

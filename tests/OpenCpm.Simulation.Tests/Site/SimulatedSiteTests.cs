@@ -32,6 +32,7 @@ public sealed class SimulatedSiteTests
         await using var site = SimulatedSite.Start(
             new SimulatedSiteOptions
             {
+                NetworkClients = false, // the stations charge on their own: no controller takes them over here
                 Stations =
                 [
                     Setup(0, StationWiring.Standard),
@@ -61,7 +62,7 @@ public sealed class SimulatedSiteTests
     public async Task Meter_follows_the_stations_on_the_clock_and_right_after_an_unplug()
     {
         await using var site = SimulatedSite.Start(
-            new SimulatedSiteOptions { Stations = [Setup(0, StationWiring.Rotated(PhaseRotation.L2L3L1))], HouseholdLoad = PhaseCurrents.Zero },
+            new SimulatedSiteOptions { Stations = [Setup(0, StationWiring.Rotated(PhaseRotation.L2L3L1))], HouseholdLoad = PhaseCurrents.Zero, NetworkClients = false },
             _time);
 
         site.Stations[0].PlugIn(Vehicle(1, 12));

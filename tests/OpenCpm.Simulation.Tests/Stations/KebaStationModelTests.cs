@@ -35,6 +35,29 @@ public sealed class KebaStationModelTests
     }
 
     [Fact]
+    public void A_network_client_offers_only_its_stored_failsafe_current_until_a_controller_commands_it()
+    {
+        var station = new KebaStationModel(KebaStationProfile.CSeries("22054282") with { NetworkClient = true, InstalledFailsafeMilliA = 6000 }, _now);
+        station.PlugIn(Car, _now);
+        Tick(station, 10);
+        Assert.Equal(6000, R2(station).MaxCurrentMilliA);
+        Assert.Equal(6000, station.Report3().I1MilliA);
+
+        Send(station, "failsafe 60 0 0"); // configuring the watchdog is not taking the current over
+        Tick(station, 1);
+        Assert.Equal(6000, station.OfferedMilliA);
+
+        Send(station, "currtime 12000 1");
+        Tick(station, 1 + 7); // the timer's second, then the pilot delay of a change between two currents
+        Assert.Equal(12000, station.OfferedMilliA);
+
+        station.Reboot(_now);
+        station.PlugIn(Car, _now);
+        Tick(station, 1);
+        Assert.Equal(6000, station.OfferedMilliA);
+    }
+
+    [Fact]
     public void Applies_a_new_current_after_the_pilot_delay_without_restarting_the_timer()
     {
         var station = Charging();

@@ -45,12 +45,49 @@ public sealed partial class RunCommandTests
     }
 
     [Fact]
-    public void Run_is_a_subcommand_of_opencpm()
+    public void Run_takes_host_settings_as_Section_Key_Value_and_the_KEBA_address_as_a_named_option()
     {
-        var result = CommandLine.Build().Parse(["run", "--data-dir", "/tmp/x", "--urls", "http://127.0.0.1:9", "--Serilog:MinimumLevel:Default=Debug"]);
+        var settings = new HostSettingOptions();
+        var command = new System.CommandLine.Command("run");
+        settings.AddTo(command);
+
+        var result = command.Parse(HostSettingOptions.Expand(["--Serilog:MinimumLevel:Default=Debug", "--keba-address", "192.168.1.10"]));
+
         Assert.Empty(result.Errors);
-        Assert.Equal("run", result.CommandResult.Command.Name);
-        Assert.Equal(["--Serilog:MinimumLevel:Default=Debug"], result.UnmatchedTokens);
+        Assert.Equal(["--Serilog:MinimumLevel:Default=Debug", "--Keba:Address=192.168.1.10"], settings.HostArgs(result));
+    }
+
+    [Fact]
+    public async Task Run_refuses_an_unknown_option_and_a_malformed_setting_with_exit_code_2()
+    {
+        Assert.Equal(2, await CommandLine.InvokeAsync(["run", "--no-such-option"], new() { Output = TextWriter.Null, Error = TextWriter.Null }, Ct));
+        Assert.Equal(2, await CommandLine.InvokeAsync(["run", "--setting", "no-equals"], new() { Output = TextWriter.Null, Error = TextWriter.Null }, Ct));
+    }
+
+    [Fact]
+    public async Task Run_stops_at_start_with_a_sentence_naming_a_bad_KEBA_address()
+    {
+        using var data = new TempDirectory();
+        var error = new StringWriter();
+
+        var exit = await RunCommand.RunAsync(new() { DataDirectory = data.Path, HostArgs = ["--Keba:Address=1.2.3"] }, TextWriter.Null, error, Ct);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("opencpm: Keba:Address must be an IPv4 address such as 0.0.0.0 or 192.168.1.10, not \"1.2.3\".", error.ToString().Trim());
+    }
+
+    [Fact]
+    public void The_help_of_run_and_demo_names_every_option_and_no_pass_through_arguments()
+    {
+        foreach (var name in new[] { "run", "demo" })
+        {
+            var output = new StringWriter();
+            CommandLine.Build().Parse([name, "--help"]).Invoke(new System.CommandLine.InvocationConfiguration { Output = output });
+            var help = output.ToString();
+            Assert.DoesNotContain("additional arguments", help, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("--keba-address", help, StringComparison.Ordinal);
+            Assert.Contains("--setting", help, StringComparison.Ordinal);
+        }
     }
 
     private static string Read(LockedStringWriter writer) => writer.ToString();

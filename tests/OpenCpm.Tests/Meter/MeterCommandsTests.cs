@@ -15,7 +15,7 @@ public sealed class MeterCommandsTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await CommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
+        var exitCode = await CommandLine.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 

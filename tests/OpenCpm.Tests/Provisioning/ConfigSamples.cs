@@ -1,3 +1,5 @@
+using OfflineAuthorizationMode = OpenCpm.Core.Authorization.OfflineAuthorizationMode;
+using OnlineAuthorizationMode = OpenCpm.Core.Authorization.OnlineAuthorizationMode;
 using OpenCpm.Core.LoadManagement;
 using OpenCpm.Data;
 using OpenCpm.Settings;

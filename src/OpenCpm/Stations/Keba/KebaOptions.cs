@@ -18,7 +18,7 @@ internal sealed record KebaOptions
 
     /// <summary>What is wrong with the settings, one sentence naming the setting; null when they can be used.</summary>
     public string? Problem() =>
-        !IPAddress.TryParse(Address, out var address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork
+        Address.Split('.').Length != 4 || !IPAddress.TryParse(Address, out var address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork
             ? $"Keba:Address must be an IPv4 address such as 0.0.0.0 or 192.168.1.10, not \"{Address}\"."
             : Port is < 1 or > 65535
                 ? FormattableString.Invariant($"Keba:Port must be a UDP port from 1 to 65535, not {Port}.")

@@ -44,6 +44,7 @@ internal sealed class KebaStationDriver : IStationDriver
     private DateTimeOffset? _report1At;
     private int _report2Misses;
     private KebaReport3? _report3;
+    private DateTimeOffset? _report3At;
     private bool _chargedThisSession;
     private string? _rfidTag;
     private long _lastCommandTicks;
@@ -105,6 +106,12 @@ internal sealed class KebaStationDriver : IStationDriver
 
                     var commandedBeforePoll = CommandedLimit();
                     await PollAsync(cancellationToken);
+                    if (CardReadDue())
+                    {
+                        // A card held to the reader is recorded in the running session's log entry (report 100).
+                        await RefreshRfidTagAsync(cancellationToken);
+                    }
+
                     await RestoreLostLimitAsync(commandedBeforePoll, cancellationToken);
                     if (failsafeConfigured && _report2 is { } polled && polled.FailsafeTimeoutS != ExpectedFailsafeTimeoutS)
                     {
@@ -153,6 +160,14 @@ internal sealed class KebaStationDriver : IStationDriver
         var milliA = ToMilliA(amps);
         return await CommandAsync(KebaCommand.CurrTime(milliA, 1), milliA, disabled: false, cancellationToken);
     }
+
+    /// <summary>
+    /// <c>currtime X 1</c> takes effect after its 1 s; a change between two non-zero currents then waits for the P30's
+    /// pilot delay (about 6–7 s, 8 s with a margin) while a start or a stop is immediate; the vehicle follows within 5 s
+    /// (IEC 61851-1).
+    /// </summary>
+    public TimeSpan SettleTime(double fromA, double toA) =>
+        TimeSpan.FromSeconds(1 + (fromA >= 6 && toA >= 6 ? 8 : 0) + 5);
 
     public async Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken)
     {
@@ -409,6 +424,15 @@ internal sealed class KebaStationDriver : IStationDriver
         }
     }
 
+    /// <summary>A vehicle is plugged in and no card of its session is known yet (the station has a reader and a log).</summary>
+    private bool CardReadDue()
+    {
+        lock (_sync)
+        {
+            return Capabilities is { SupportsSessionHistory: true, HasRfid: true } && _report2 is { VehiclePlugged: true } && _rfidTag is null;
+        }
+    }
+
     private bool ReportTwoMissing()
     {
         lock (_sync)
@@ -583,6 +607,7 @@ internal sealed class KebaStationDriver : IStationDriver
         {
             _phases.Reset();
             _chargedThisSession = false;
+            _rfidTag = null;
         }
 
         if (report.State == 3)
@@ -618,6 +643,7 @@ internal sealed class KebaStationDriver : IStationDriver
         lock (_sync)
         {
             _report3 = report;
+            _report3At = _timeProvider.GetUtcNow();
             if (_report2 is { State: 3 })
             {
                 // Core's rule (one rule for the driver and the simulator): the set only grows during a session.
@@ -696,6 +722,7 @@ internal sealed class KebaStationDriver : IStationDriver
                 Online = online,
                 VehiclePlugged = r2?.VehiclePlugged ?? false,
                 CurrentsA = r3 is null ? default : new PhaseCurrents(r3.I1MilliA / 1000.0, r3.I2MilliA / 1000.0, r3.I3MilliA / 1000.0),
+                CurrentsMeasuredAt = _report3At,
                 VoltagesV = r3 is null ? default : new PhaseVoltages(r3.U1V, r3.U2V, r3.U3V),
                 PowerW = (r3?.PowerMilliW ?? 0) / 1000.0,
                 SessionEnergyWh = (r3?.SessionEnergyTenthsWh ?? 0) / 10.0,

@@ -120,6 +120,8 @@ internal sealed class FakeStation : IStationDriver
         return StationCommandResult.Accepted;
     }
 
+    public TimeSpan SettleTime(double fromA, double toA) => Reaction + TimeSpan.FromSeconds(1);
+
     public Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken) => Task.FromResult(StationCommandResult.Accepted);
 
     public Task<StationCommandResult> StartAsync(string idTag, CancellationToken cancellationToken) => Task.FromResult(StationCommandResult.Accepted);
@@ -182,6 +184,7 @@ internal sealed class FakeStation : IStationDriver
                     : _charged ? ChargePointState.SuspendedByEv
                     : ChargePointState.Connected,
                 CurrentsA = currents,
+                CurrentsMeasuredAt = _time.GetUtcNow(),
                 ActivePhases = _drawnA > 0 ? GridPhasesOfVehicle() : PhaseSet.None,
                 SetpointA = _setpointA,
                 OfferedCurrentA = _setpointA,

@@ -1,0 +1,56 @@
+using OpenCpm.Core.LoadManagement;
+
+namespace OpenCpm.Core.Tests.LoadManagement;
+
+public sealed class SetpointTransitionsTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(13);
+
+    [Fact]
+    public void An_increase_spans_the_band_from_the_last_measurement_to_the_new_setpoint_until_a_measurement_after_its_settle_time()
+    {
+        var transitions = new SetpointTransitions();
+        transitions.Sent(10, 16, T0, Settle);
+
+        Assert.Equal(new CurrentBand(PhaseCurrents.All(10), PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(10), T0.AddSeconds(-1), PhaseSet.None));
+        Assert.Equal(new CurrentBand(PhaseCurrents.All(12), PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(12), T0.AddSeconds(5), PhaseSet.None));
+
+        Assert.Equal(CurrentBand.Exactly(PhaseCurrents.All(14)), transitions.Band(PhaseCurrents.All(14), T0 + Settle, PhaseSet.None));
+        Assert.Equal(0, transitions.PendingCount);
+    }
+
+    [Fact]
+    public void A_reduction_is_shown_by_any_later_measurement_at_the_new_setpoint()
+    {
+        var transitions = new SetpointTransitions();
+        transitions.Sent(16, 10, T0, Settle);
+
+        Assert.Equal(new CurrentBand(PhaseCurrents.All(10), PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(16), T0.AddSeconds(3), PhaseSet.None));
+        Assert.Equal(CurrentBand.Exactly(PhaseCurrents.All(10.3)), transitions.Band(PhaseCurrents.All(10.3), T0.AddSeconds(4), PhaseSet.None));
+    }
+
+    [Fact]
+    public void A_measurement_taken_before_the_change_left_shows_nothing_of_it()
+    {
+        var transitions = new SetpointTransitions();
+        transitions.Sent(16, 6, T0, Settle);
+
+        // Taken 2 s before the reduction left, this 6 A reading is the vehicle's own dip, not the reduction arriving.
+        Assert.Equal(new CurrentBand(PhaseCurrents.All(6), PhaseCurrents.All(6)), transitions.Band(PhaseCurrents.All(6), T0.AddSeconds(-2), PhaseSet.None));
+        Assert.Equal(1, transitions.PendingCount);
+        Assert.Equal(new CurrentBand(PhaseCurrents.All(6), PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(16), T0.AddSeconds(-1), PhaseSet.None));
+    }
+
+    [Fact]
+    public void A_one_phase_vehicle_changes_only_its_conductor()
+    {
+        var transitions = new SetpointTransitions();
+        transitions.Sent(16, 32, T0, Settle);
+
+        var band = transitions.Band(new PhaseCurrents(16, 0, 0), T0.AddSeconds(1), PhaseSet.Of(Phase.L1));
+
+        Assert.Equal(new PhaseCurrents(16, 0, 0), band.LowA);
+        Assert.Equal(new PhaseCurrents(32, 0, 0), band.HighA);
+    }
+}
