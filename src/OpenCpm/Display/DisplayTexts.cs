@@ -25,7 +25,7 @@ internal sealed class DisplayTexts(SettingsService settings)
     {
         ArgumentNullException.ThrowIfNull(wanted);
         var notices = new List<string>();
-        var texts = wanted.Texts.Select(t =>
+        var texts = (wanted.Texts ?? []).Select(t =>
         {
             if (t.Text is not { } text || DisplayTextRules.Check(text) is not { IsValid: true } check)
             {

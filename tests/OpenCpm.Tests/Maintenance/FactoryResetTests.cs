@@ -20,6 +20,7 @@ public sealed class FactoryResetTests
     private static readonly string[] Markers =
     [
         "secret-station-a", "wss://csms.secret-site.example", "KEY-SECRET-123", "CARD-DEADBEEF", "event-marker-xyz", "token-marker", "Secret display",
+        "Card of Marker", "0A1B2C3D4E",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -36,12 +37,17 @@ public sealed class FactoryResetTests
             await FillAsync(app);
             using var client = await app.CreateClientAsync();
             Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/auth/tokens", new { name = "token-marker" }, Ct)).StatusCode);
+            var card = await client.PostAsJsonAsync("/api/v1/cards", new { uid = "0A1B2C3D4E", name = "Card of Marker", status = "Accepted" }, Ct);
+            Assert.True(card.IsSuccessStatusCode, await card.Content.ReadAsStringAsync(Ct));
             var files = new[] { Path.Combine(data.Path, "certificates", "webui.pfx"), Path.Combine(data.Path, "opencpm.db.20260101000000.before-x.bak"), Path.Combine(data.Path, "meter-profiles", "mine.json") };
             foreach (var file in files)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 await File.WriteAllTextAsync(file, "secret-station-a", Ct);
             }
+
+            var before = await DatabaseBytesAsync(data.Path);
+            Assert.All(Markers, marker => Assert.True(Contains(before, marker), $"the test's data holds \"{marker}\" before the reset"));
 
             var unconfirmed = await client.PostAsJsonAsync("/api/v1/system/factory-reset", new { password = OpenCpmApplication.AdminPassword, confirm = false }, Ct);
             Assert.StartsWith("A factory reset erases every session", await ProblemAssert.DetailAsync(unconfirmed, HttpStatusCode.BadRequest), StringComparison.Ordinal);
@@ -97,6 +103,20 @@ public sealed class FactoryResetTests
         var session = await sessions.StartAsync("secret-station-a", "CARD-DEADBEEF", 1000, Ct);
         await sessions.EndAsync(session.Id, 2000, StopReason.Local, Ct);
         await app.Service<EventLog>().InfoAsync("test", "event-marker-xyz", Ct);
+    }
+
+    private static async Task<byte[]> DatabaseBytesAsync(string folder)
+    {
+        var all = new List<byte>();
+        foreach (var file in Directory.EnumerateFiles(folder, "opencpm.db*"))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, Ct);
+            all.AddRange(copy.ToArray());
+        }
+
+        return [.. all];
     }
 
     private static bool Contains(byte[] haystack, string marker) =>
