@@ -194,9 +194,9 @@ internal sealed class UsbFolder(
         var export = await files.ExportAsync(generic: false, cancellationToken);
         var path = System.IO.Path.Combine(cfg, export.FileName);
         await File.WriteAllTextAsync(path, export.Text, cancellationToken);
-        Remember(handled, path);
         Record(path, "configuration written", true);
         await events.InfoAsync(EventSource, $"The configuration was written to the USB stick ({Relative(path)}).", cancellationToken);
+        Remember(handled, path);
     }
 
     private async Task<bool> LoadConfigurationAsync(string file, HashSet<string> handled, CancellationToken cancellationToken)
@@ -254,8 +254,14 @@ internal sealed class UsbFolder(
         }
     }
 
+    /// <summary>Keeps the file from being handled again on this stick (nothing to keep when the stick was pulled meanwhile).</summary>
     private void Remember(HashSet<string> handled, string file)
     {
+        if (!File.Exists(file))
+        {
+            return;
+        }
+
         handled.Add(Fingerprint(file));
         File.WriteAllBytes(StatePath, JsonSerializer.SerializeToUtf8Bytes(handled));
     }

@@ -35,7 +35,7 @@ public sealed class UsbFolderTests
 
             Plug(usb, ConfigFolder: []);
             var written = Path.Combine(usb, "CFG", $"OpenCPM_{serial}.conf");
-            await Eventually.TrueAsync(() => File.Exists(written), because: "an empty CFG folder gets the configuration");
+            await Eventually.TrueAsync(() => app.Service<UsbFolder>().Status.Recent.Any(a => a.What == "configuration written"), because: "an empty CFG folder gets the configuration");
             Assert.Contains($"Serial = {serial}\n", File.ReadAllText(written), StringComparison.Ordinal);
 
             Unplug(usb);
