@@ -47,6 +47,10 @@ public sealed class StationDisplaysTests
         Assert.StartsWith("A KEBA P30's firmware cannot be pushed over its UDP interface", cp1.GetProperty("firmwareUpdate").GetString(), StringComparison.Ordinal);
         Assert.False(cp1.GetProperty("restartByController").GetBoolean());
         Assert.NotEqual(JsonValueKind.Undefined, device.GetProperty("timeSync").GetProperty("detail").ValueKind);
+        var update = await (await client.GetAsync("/api/v1/system/update", Ct)).JsonAsync();
+        Assert.StartsWith("A KEBA P30's firmware cannot be pushed", Assert.Single(update.GetProperty("stations").EnumerateArray()).GetProperty("firmwareUpdate").GetString(), StringComparison.Ordinal);
+        Assert.False(update.GetProperty("available").GetBoolean());
+        Assert.StartsWith("Updates need an installation with versions/ and a current link", update.GetProperty("notAvailableBecause").GetString(), StringComparison.Ordinal);
         var restart = await client.PostAsync("/api/v1/chargepoints/cp1/actions/restart", null, Ct);
         Assert.Contains("cannot be restarted over its UDP interface", await ProblemAssert.DetailAsync(restart, HttpStatusCode.NotImplemented), StringComparison.Ordinal);
     }
