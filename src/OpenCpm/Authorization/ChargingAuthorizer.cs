@@ -27,6 +27,7 @@ internal sealed class ChargingAuthorizer(
     CardService cards,
     IBackendAuthorizer backend,
     EventLog events,
+    Display.StationDisplays displays,
     TimeProvider timeProvider,
     ILogger<ChargingAuthorizer> logger) : BackgroundService
 {
@@ -217,14 +218,12 @@ internal sealed class ChargingAuthorizer(
         if (decision.Outcome == AuthorizationOutcome.Reject)
         {
             await events.WarningAsync(EventSource, decision.Explanation, cancellationToken);
-            if (chargePoint.Driver is { Capabilities.HasDisplay: true } driver)
-            {
-                await driver.ShowTextAsync(decision.DisplayText, cancellationToken);
-            }
+            await displays.ShowCardAsync(chargePoint.Id, accepted: false, decision.DisplayText, cancellationToken);
         }
         else if (decision.StartsCharging)
         {
             await events.InfoAsync(EventSource, decision.Explanation, cancellationToken);
+            await displays.ShowCardAsync(chargePoint.Id, accepted: true, defaultText: null, cancellationToken);
         }
 
         return new ChargePointAuthorization(decision.Outcome, decision.IdTag ?? uid, decision.Explanation, AuthorizedBy.Card, card.IdTag, current?.SeenPlugged ?? false);

@@ -30,7 +30,8 @@ internal sealed partial class SiteController
 
             for (var i = 0; i < controls.Count; i++)
             {
-                _demands[i] = DemandOf(controls[i], bandAt);
+                // A charge point held after a power failure gets no current until an operator enables it.
+                _demands[i] = DemandOf(controls[i], bandAt) with { ApiLimitA = hold.IsHeld(controls[i].Id) ? 0 : null };
                 if (_demands[i].State == ChargePointState.Offline)
                 {
                     _gate.Forget(controls[i].Key);

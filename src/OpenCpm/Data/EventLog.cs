@@ -69,6 +69,23 @@ internal sealed class EventLog(IDbContextFactory<OpenCpmDbContext> dbFactory, Ti
         return new Page<EventEntry>([.. rows.Select(r => new EventEntry(r.Id, r.Time, r.Level, r.Source, r.Message))], query.Page, query.PageSize, total);
     }
 
+    /// <summary>Every entry, oldest first (the log archive).</summary>
+    public async IAsyncEnumerable<EventEntry> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await foreach (var r in db.Events.AsNoTracking().OrderBy(e => e.Time).ThenBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return new EventEntry(r.Id, r.Time, r.Level, r.Source, r.Message);
+        }
+    }
+
+    /// <summary>Deletes every entry (manual 8.1.6, Device: delete the event log); returns how many.</summary>
+    public async Task<int> ClearAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Events.ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>Deletes entries older than <see cref="RetentionMonths"/> months; returns how many.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {

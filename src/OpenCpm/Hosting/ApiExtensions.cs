@@ -41,6 +41,7 @@ internal static class ApiExtensions
     {
         app.MapOpenApi();
         app.MapAuthApi();
+        app.MapRecoveryApi();
         var api = app.MapGroup("/api/v1").RequireAuthorization(SecurityPolicies.Api);
         api.MapStatusApi();
         api.MapChargePointsApi();
@@ -52,6 +53,13 @@ internal static class ApiExtensions
         api.MapAuthorizationApi();
         api.MapCardsApi();
         api.MapEventsApi();
+        api.MapConfigFileApi();
+        api.MapDeviceApi();
+        api.MapDisplayApi();
+        api.MapSystemApi();
+        api.MapLoggingApi();
+        api.MapUpdateApi();
+        api.MapUsbApi();
         return api;
     }
 

@@ -15,6 +15,7 @@ internal static class StorageExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(options);
         builder.Services.AddDbContextFactory<OpenCpmDbContext>(db => db.UseSqlite($"Data Source={options.DatabasePath}"));
+        builder.Services.AddHostedService<Maintenance.DataFolderLock>(); // before anything touches the folder
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddSingleton<StorageFaults>();
         builder.Services.AddSingleton<SettingsStore>();

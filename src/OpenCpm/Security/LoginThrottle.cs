@@ -95,6 +95,15 @@ internal sealed class LoginThrottle(TimeProvider time)
         }
     }
 
+    /// <summary>Forgets the failures of a client address (its owner proved who they are, e.g. with the recovery key).</summary>
+    public void ForgetAddress(string clientAddress)
+    {
+        lock (_lock)
+        {
+            _addresses.Remove(clientAddress);
+        }
+    }
+
     /// <summary>The lockout after the <paramref name="failures"/>th failure in a row.</summary>
     public static TimeSpan Lockout(int failures)
     {

@@ -107,5 +107,31 @@ internal sealed class UserAccounts(IDbContextFactory<OpenCpmDbContext> dbFactory
         return PasswordChangeOutcome.Done;
     }
 
+    /// <summary>
+    /// Sets the password of <paramref name="name"/> without the current one (recovery key): <paramref name="password"/>
+    /// (already checked against the rules), or a fresh first-login password, returned, when null. Creates the user as
+    /// an administrator when it does not exist. In the same transaction every token of the user (login and API) is
+    /// revoked. Returns the user's id and the generated password.
+    /// </summary>
+    public async Task<(int UserId, string? Generated)> ResetPasswordAsync(string name, string? password, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Name == name, cancellationToken);
+        if (user is null)
+        {
+            user = new UserRow { Name = name, PasswordHash = "", Role = UserRoles.Admin, CreatedAt = time.GetUtcNow() };
+            db.Users.Add(user);
+        }
+
+        var generated = password is null ? PasswordGenerator.Generate() : null;
+        user.PasswordHash = _hasher.HashPassword(user, password ?? generated!);
+        user.MustChangePassword = generated is not null;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Tokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (user.Id, generated);
+    }
+
     private static UserAccount ToAccount(UserRow user) => new(user.Id, user.Name, user.Role, user.MustChangePassword);
 }

@@ -76,6 +76,47 @@ internal sealed class SettingsService(SettingsStore store, EventLog events, ISer
             cancellationToken);
     }
 
+    /// <summary>
+    /// Applies <paramref name="edit"/> to several areas at once (a <see cref="SettingsBatch"/>): the network and every
+    /// document it sets are validated together and saved in one transaction, or nothing is. Announced as a change of
+    /// everything (<see cref="SettingsChange.LoadedArea"/>), so every area takes it in.
+    /// </summary>
+    public async Task<SettingsOutcome<SettingsSnapshot>> UpdateManyAsync(Action<SettingsBatch> edit, string actor, string? what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        await LoadAsync(cancellationToken);
+        SettingsOutcome<SettingsSnapshot> outcome;
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            var before = Current;
+            var batch = new SettingsBatch(before);
+            edit(batch);
+            var site = batch.Site.Validate();
+            var errors = batch.Errors.Concat(site.Errors).ToList();
+            if (errors.Count > 0)
+            {
+                return SettingsOutcome<SettingsSnapshot>.Invalid(errors);
+            }
+
+            await store.SaveManyAsync(ReferenceEquals(batch.Site, before.Site) ? null : batch.Site, batch.Documents, batch.Removed, cancellationToken);
+            var after = batch.After;
+            _changes.Publish(new SettingsChange(SettingsChange.LoadedArea, before, after));
+            outcome = SettingsOutcome<SettingsSnapshot>.Saved(after, site.Warnings);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+
+        if (what is not null)
+        {
+            await AuditAsync($"{actor} changed {what}.", cancellationToken);
+        }
+
+        return outcome;
+    }
+
     /// <summary>Reads everything from the database once; later calls return at once.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -51,8 +51,11 @@ internal interface IStationDriver
 
     Task<StationCommandResult> RestartAsync(CancellationToken cancellationToken);
 
-    /// <summary>Shows a short text on the station's display (if it has one).</summary>
-    Task<StationCommandResult> ShowTextAsync(string text, CancellationToken cancellationToken);
+    /// <summary>
+    /// Shows a short text on the station's display (if it has one), for <paramref name="duration"/> or the station's
+    /// own default time when null.
+    /// </summary>
+    Task<StationCommandResult> ShowTextAsync(string text, TimeSpan? duration, CancellationToken cancellationToken);
 
     /// <summary>
     /// The sessions the station remembers, newest first, stopping at <paramref name="afterSessionId"/> (exclusive):

@@ -280,7 +280,7 @@ internal sealed class KebaStationDriver : IStationDriver
     public Task<StationCommandResult> RestartAsync(CancellationToken cancellationToken) =>
         Task.FromResult(StationCommandResult.Unsupported("a KEBA P30 cannot be restarted over its UDP interface"));
 
-    public async Task<StationCommandResult> ShowTextAsync(string text, CancellationToken cancellationToken)
+    public async Task<StationCommandResult> ShowTextAsync(string text, TimeSpan? duration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (Capabilities is { HasDisplay: false })
@@ -288,7 +288,11 @@ internal sealed class KebaStationDriver : IStationDriver
             return StationCommandResult.Unsupported("this station has no display");
         }
 
-        return await SendAsync(KebaCommand.Display(text), cancellationToken);
+        // Timed: the text stays up to the duration, and another may replace it after at most 2 s (spec 4.10).
+        var command = duration is { } d
+            ? KebaCommand.Display(text, (int)Math.Min(2, Math.Ceiling(d.TotalSeconds)), (int)Math.Ceiling(d.TotalSeconds))
+            : KebaCommand.Display(text);
+        return await SendAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<StationSessionRecord>> ReadSessionHistoryAsync(long afterSessionId, CancellationToken cancellationToken)

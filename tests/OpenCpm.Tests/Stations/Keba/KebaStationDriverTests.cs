@@ -232,14 +232,14 @@ public sealed class KebaStationDriverTests
     {
         await using var p30 = KebaStationHarness.Start();
         await Eventually.TrueAsync(() => p30.Driver.Capabilities is not null);
-        Assert.Equal(StationCommandResult.Accepted, await p30.Driver.ShowTextAsync("Hello driver", Ct));
+        Assert.Equal(StationCommandResult.Accepted, await p30.Driver.ShowTextAsync("Hello driver", null, Ct));
         Assert.Equal("Hello driver", p30.Station.Inspect(m => m.DisplayText));
         Assert.Equal(StationCommandOutcome.Unsupported, (await p30.Driver.RestartAsync(Ct)).Outcome);
         Assert.Equal(StationCommandResult.Accepted, await p30.Driver.UnlockAsync(Ct));
 
         await using var german = KebaStationHarness.Start(KebaStationProfile.GermanEdition("2"));
         await Eventually.TrueAsync(() => german.Driver.Capabilities is not null);
-        Assert.Equal(StationCommandOutcome.Unsupported, (await german.Driver.ShowTextAsync("Hi", Ct)).Outcome);
+        Assert.Equal(StationCommandOutcome.Unsupported, (await german.Driver.ShowTextAsync("Hi", null, Ct)).Outcome);
         Assert.Equal(StationCommandOutcome.Unsupported, (await german.Driver.StartAsync("e3f76b8d", Ct)).Outcome);
     }
 }
