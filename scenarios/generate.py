@@ -15,9 +15,9 @@ def cp(id, cluster=None, connection="threePhase", rotation="L1L2L3", phase="L1",
     return c
 
 
-def ev(id, cp_id, arrive, depart, phases=3, max_a=16, battery=60000, soc=0.3, target=0.9, taper=0.8, reaction=2):
+def ev(id, cp_id, arrive, depart, phases=3, max_a=16, battery=60000, soc=0.3, target=0.9, taper=0.8, reaction=2, min_a=6):
     return {"id": id, "chargePoint": cp_id, "arrive": arrive, "depart": depart, "phases": phases,
-            "maxCurrentA": max_a, "minCurrentA": 6, "batteryWh": battery, "initialSoc": soc,
+            "maxCurrentA": max_a, "minCurrentA": min_a, "batteryWh": battery, "initialSoc": soc,
             "targetSoc": target, "taperFromSoc": taper, "reactionSeconds": reaction}
 
 
@@ -135,3 +135,91 @@ write("site-200", {
     "householdLoad": [{"t": 0, "l1": 40, "l2": 35, "l3": 30}, {"t": 28800, "l1": 120, "l2": 110, "l3": 100},
                       {"t": 64800, "l1": 60, "l2": 55, "l3": 50}],
     "vehicles": vehicles, "events": [{"t": 43200, "type": "meterOffline", "durationSeconds": 60}]})
+
+# The smallest scenarios that showed each finding of the allocator's second pass (issue 10), one per finding.
+
+# 8. Admission thrash: five cars under a 10 A unbalanced-load limit on a 16 A site. Admitting in priority order
+#    rejected an active single-phase car until the cars on the other phases were in, let a waiting car take its place
+#    and turned the charges on and off every second.
+cps = [cp("a", rotation="L3L1L2", failsafe=0), cp("b", connection="singlePhase", phase="L1", failsafe=0),
+       cp("c", connection="singlePhase", phase="L3", failsafe=0), cp("d", rotation="L3L1L2", failsafe=0),
+       cp("e", rotation="L2L3L1", failsafe=0)]
+vehicles = [ev("ev1", "a", 11, 3600, phases=1, max_a=32, battery=80000), ev("ev2", "b", 7, 3600, phases=1, max_a=16, battery=80000),
+            ev("ev3", "c", 44, 3600, phases=1, max_a=32, battery=80000), ev("ev4", "d", 22, 3600, phases=2, max_a=16, battery=80000),
+            ev("ev5", "e", 7, 3600, phases=1, max_a=16, battery=80000)]
+write("thrash-unbalanced-5", {
+    "durationSeconds": 3600, "stepSeconds": 1, "site": site(16, meter=False, unbalanced=10),
+    "clusters": [], "chargePoints": cps, "householdLoad": [], "vehicles": vehicles, "events": []})
+
+# 9. Unbalanced-load credit: three single-phase stations, one per phase, limit 16 A. The low phase's setpoint was
+#    credited although its tapering car drew less, so the real imbalance exceeded the limit.
+cps = [cp("l3", connection="singlePhase", phase="L3", failsafe=0), cp("l2", connection="singlePhase", phase="L2", failsafe=0),
+       cp("l1", connection="singlePhase", phase="L1", failsafe=0)]
+vehicles = [ev("ev1", "l3", 61, 7200, phases=1, max_a=16, battery=60000, soc=0.85, target=0.95),
+            ev("ev2", "l2", 66, 7200, phases=1, max_a=16, battery=20000, soc=0.3, target=0.95),
+            ev("ev3", "l1", 53, 7200, phases=1, max_a=32, battery=60000, soc=0.7, target=0.95)]
+write("unbalanced-credit-3", {
+    "durationSeconds": 3600, "stepSeconds": 1, "site": site(40, meter=False, unbalanced=16),
+    "clusters": [], "chargePoints": cps, "householdLoad": [], "vehicles": vehicles, "events": []})
+
+# 10. Rounding against the unbalanced-load limit: six single-phase cars (one on L1, three on L2, two on L3), 25 A site,
+#     limit 10 A. Rounding down and holding back small changes lowered the low phase, and the final check then zeroed
+#     whole phases.
+cps = [cp("c1", rotation="L1L2L3", failsafe=0), cp("c2", rotation="L3L1L2", failsafe=0), cp("c3", rotation="L2L3L1", failsafe=0),
+       cp("c5", connection="singlePhase", phase="L2", failsafe=0), cp("c9", rotation="L2L3L1", failsafe=0),
+       cp("c11", rotation="L3L1L2", failsafe=0)]
+vehicles = [ev("ev1", "c1", 18, 7200, phases=1, max_a=16, battery=60000, soc=0.85, target=0.95),
+            ev("ev2", "c2", 41, 7200, phases=1, max_a=16, battery=60000, soc=0.3, target=0.95),
+            ev("ev3", "c3", 42, 7200, phases=1, max_a=16, battery=20000, soc=0.7, target=0.95),
+            ev("ev5", "c5", 35, 7200, phases=1, max_a=10, battery=60000, soc=0.3, target=0.95),
+            ev("ev9", "c9", 21, 7200, phases=1, max_a=16, battery=20000, soc=0.3, target=0.95),
+            ev("ev11", "c11", 16, 7200, phases=1, max_a=16, battery=60000, soc=0.85, target=0.95)]
+write("unbalanced-rounding-6", {
+    "durationSeconds": 3600, "stepSeconds": 1, "site": site(25, meter=False, unbalanced=10),
+    "clusters": [], "chargePoints": cps, "householdLoad": [], "vehicles": vehicles, "events": []})
+
+# 11. Unknown phases: the household takes L2 and L3 almost to the limit from the second hour while L1 has 25 A
+#     spare. A single-phase car that charged at the station in the first hour is followed by another one; counted on
+#     three phases until it draws, it could never start.
+cps = [cp("home", rotation="L1L2L3", failsafe=0)]
+vehicles = [ev("ev1", "home", 0, 3000, phases=1, max_a=16, battery=40000, soc=0.5),
+            ev("ev2", "home", 4000, 14400, phases=1, max_a=16, battery=40000, soc=0.3)]
+write("unknown-phases", {
+    "durationSeconds": 14400, "stepSeconds": 1, "site": site(32, fallback=0),
+    "clusters": [], "chargePoints": cps,
+    "householdLoad": [{"t": 0, "l1": 5, "l2": 5, "l3": 5}, {"t": 3600, "l1": 7, "l2": 29, "l3": 28}],
+    "vehicles": vehicles, "events": []})
+
+# 12. Rotation throughput: twelve cars, room for four at the minimum current. One queue head per rotation period made
+#     the last car wait eight periods; rotating min(queue, active) bounds the wait by two.
+cps = [cp(f"cp{i+1}", rotation=ROT[i % 3], failsafe=0) for i in range(12)]
+vehicles = [ev(f"ev{i+1}", f"cp{i+1}", 10 * i, 4 * 3600, phases=3, max_a=16, battery=80000, soc=0.2) for i in range(12)]
+write("rotation-throughput", {
+    "durationSeconds": 4 * 3600, "stepSeconds": 1, "site": site(24, meter=False),
+    "clusters": [], "chargePoints": cps, "householdLoad": [], "vehicles": vehicles, "events": []})
+
+# 13. A car that needs 10 A to start (some Renaults, many plug-in hybrids) among four others on 32 A: offered its
+#     6.4 A share it pauses, was taken for "paused by itself" and never charged.
+cps = [cp(f"cp{i+1}", rotation=ROT[i % 3], failsafe=0) for i in range(5)]
+vehicles = [ev(f"ev{i+1}", f"cp{i+1}", 30 * i, 4 * 3600, phases=3, max_a=16, battery=80000, soc=0.2) for i in range(4)] + \
+           [ev("needs10", "cp5", 300, 4 * 3600, phases=3, max_a=32, battery=40000, soc=0.2, min_a=10)]
+write("learned-minimum", {
+    "durationSeconds": 4 * 3600, "stepSeconds": 1, "site": site(32, meter=False),
+    "clusters": [], "chargePoints": cps, "householdLoad": [], "vehicles": vehicles, "events": []})
+
+# 14. Probing: two cars tapering for hours next to one that wants everything, on 48 A. Probing the tapering cars
+#     back up to their full share every few minutes took current from the other for nothing, with many commands.
+cps = [cp("t1", failsafe=0), cp("t2", rotation="L2L3L1", failsafe=0), cp("b", rotation="L3L1L2", failsafe=0)]
+vehicles = [ev("taper1", "t1", 0, 4 * 3600, phases=3, max_a=32, battery=100000, soc=0.85, target=1.0, taper=0.5),
+            ev("taper2", "t2", 0, 4 * 3600, phases=3, max_a=32, battery=100000, soc=0.85, target=1.0, taper=0.5),
+            ev("bulk", "b", 0, 4 * 3600, phases=3, max_a=32, battery=100000, soc=0.1, target=1.0)]
+write("probe-steps", {
+    "durationSeconds": 4 * 3600, "stepSeconds": 1, "site": site(48, meter=False),
+    "clusters": [], "chargePoints": cps, "householdLoad": [], "vehicles": vehicles, "events": []})
+
+# 15. The availability bound: a 32 A car at a 16 A station alone. The old bound counted the car's 32 A, so a perfect
+#     controller scored 0.606.
+write("station-maximum", {
+    "durationSeconds": 7200, "stepSeconds": 1, "site": site(63, meter=False),
+    "clusters": [], "chargePoints": [cp("cp1", max_a=16, failsafe=0)], "householdLoad": [],
+    "vehicles": [ev("ev1", "cp1", 0, 7200, phases=3, max_a=32, battery=80000, soc=0.2)], "events": []})

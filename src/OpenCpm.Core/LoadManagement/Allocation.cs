@@ -16,6 +16,7 @@ public sealed class Allocation
         LimitedBy = new LimitReason[n];
         States = new ChargePointState[n];
         GridPhases = new PhaseSet[n];
+        LearnedMinimumA = new double?[n];
         Site = new NodeLoad("site");
         Clusters = [.. model.Clusters.Select(c => new NodeLoad(c.Id))];
     }
@@ -42,7 +43,32 @@ public sealed class Allocation
 
     public CommandPlan Plan { get; } = new();
 
-    /// <summary>How many times the final safety check had to correct the allocation (always 0 unless there is a bug).</summary>
+    /// <summary>
+    /// The minimum current learned in this session for the vehicle at each charge point, when it needs more than the
+    /// minimum it was given (null = nothing learned). Worth remembering for its card (<see cref="VehicleMemory"/>).
+    /// </summary>
+    public double?[] LearnedMinimumA { get; }
+
+    /// <summary>
+    /// How far the currents reserved for unreachable stations alone exceed a limit (a site or cluster phase, or the
+    /// unbalanced-load limit), in A; 0 when they fit. Nothing the controller can command away: worth an event.
+    /// </summary>
+    public double UnreachableReservedExcessA { get; internal set; }
+
+    /// <summary>
+    /// The grid phases on which the stations' reported currents add up to more than the meter measures: those reports
+    /// are not trusted (the whole meter reading counts as household there). Worth an event: a station reports wrong
+    /// currents, or someone sends forged reports.
+    /// </summary>
+    public PhaseSet ImplausibleStationCurrents { get; internal set; }
+
+    /// <summary>
+    /// Increases left out of this cycle's <see cref="Plan"/> because a reduction they need is still on its way into the
+    /// current a vehicle draws (they go out in a later cycle, once the freed current is seen gone).
+    /// </summary>
+    public int IncreasesHeldForReductions { get; internal set; }
+
+    /// <summary>How many times the final safety check had to correct the allocation (always 0 unless there is a bug; each repair lowers as little as it can).</summary>
     public int SafetyCorrections { get; internal set; }
 
     internal List<int> QueueList { get; } = [];

@@ -6,23 +6,39 @@ public sealed partial class Allocator
     /// Sets the capacity of every constraint row for this cycle, after the currents reserved for unreachable
     /// stations. Returns true when all charging must stop (meter lost with no fallback power).
     /// </summary>
-    private bool SetCapacities(SiteConditions site, PhaseCurrents reserved, PhaseCurrents measuredGrid)
+    /// <param name="site">The meter and the limits from outside.</param>
+    /// <param name="reserved">What unreachable stations may draw, per grid phase.</param>
+    /// <param name="measuredLow">The least the reachable stations may be drawing together, per grid phase.</param>
+    /// <param name="measuredHigh">The most they may be drawing together.</param>
+    private bool SetCapacities(SiteConditions site, PhaseCurrents reserved, PhaseCurrents measuredLow, PhaseCurrents measuredHigh)
     {
         var s = _model.Settings;
         var cap = _fill.Capacity;
         var why = _fill.RowReason;
         var siteLimit = PhaseCurrents.Zero;
 
+        // Household = what the meter sees minus what the stations draw (unreachable stations counted at their
+        // reservation, which cancels out below: the headroom left for the others is exact), estimated within the band
+        // the stations' currents allow (HouseholdEstimator).
+        PhaseCurrents? household = null;
+        if (site.Meter == MeterState.Ok)
+        {
+            household = _household.Estimate(site.MeterCurrentA, measuredLow + reserved, measuredHigh + reserved);
+        }
+        else
+        {
+            _household.Reset();
+        }
+
+        _result.ImplausibleStationCurrents = _household.Implausible;
+
         for (var p = Phase.L1; p <= Phase.L3; p++)
         {
             var limit = s.MaxCurrentA;
             var reason = new LimitReason(LimitKind.Site, p);
-            if (site.Meter == MeterState.Ok)
+            if (household is { } h)
             {
-                // Household = what the meter sees minus what the stations draw (reserved stations counted at their
-                // reservation, which cancels out below: the headroom left for the others is exact).
-                var household = site.MeterCurrentA[p] - measuredGrid[p] - reserved[p];
-                var headroom = s.MaxCurrentA - household;
+                var headroom = s.MaxCurrentA - h[p];
                 if (headroom < limit)
                 {
                     limit = headroom;

@@ -1,48 +1,45 @@
-using OpenCpm.Core.ChargePoints;
-
 namespace OpenCpm.Core.LoadManagement;
 
 public sealed partial class Allocator
 {
     /// <summary>
-    /// After the fill: vehicles that paused by themselves get the minimum where current is left over; setpoints are
-    /// rounded down to the stations' resolution; changes below the hysteresis are skipped where that is safe.
+    /// After the fill: setpoints are rounded down to the stations' resolution (never below the floor, which the fill's
+    /// credits already assumed); changes below the hysteresis are skipped where every row — the unbalanced-load pairs
+    /// included, where a lower setpoint on the low phase is not safe — still holds; vehicles that paused by themselves
+    /// get the minimum where current is left over.
     /// </summary>
-    private void FinishValues(ReadOnlySpan<ChargePointDemand> demands, int admittedCount)
+    private void FinishValues(int admittedCount, DateTimeOffset now)
     {
-        var resolution = _options.SetpointResolutionA;
         Array.Clear(_load);
         for (var k = 0; k < admittedCount; k++)
         {
             var i = _admitted[k];
-            var v = _value[i];
-            var rounded = Math.Floor((v / resolution) + 1e-9) * resolution;
-            _value[i] = Math.Min(v, Math.Max(_floor[i], rounded));
+            _value[i] = Rounded(i, _value[i]);
+            _fill.AddExact(i, _value[i], _load);
         }
 
-        // Small increases are held back (always safe: lower).
+        // Increases are held back where that keeps every row (lower is not always safe: see above) when they are small,
+        // or when the station's setpoint changed less than the settle time ago: a vehicle is raised at most once per
+        // settle time, so credits that follow what vehicles draw don't make setpoints chase each other every cycle.
         for (var k = 0; k < admittedCount; k++)
         {
             var i = _admitted[k];
-            var previous = demands[i].CommandedSetpointA;
-            if (previous >= _floor[i] && _value[i] > previous && _value[i] - previous < _options.HysteresisA)
+            var previous = _previousA[i];
+            if (previous >= _floor[i] && _value[i] > previous && (_value[i] - previous < _options.HysteresisA || !_settled[i]))
             {
-                _value[i] = previous;
+                MoveIfItFits(i, previous);
             }
-
-            _fill.AddLoad(i, _value[i], _load);
         }
 
         // Small decreases are held back only where every row still has room for it.
         for (var k = 0; k < admittedCount; k++)
         {
             var i = _admitted[k];
-            var previous = demands[i].CommandedSetpointA;
+            var previous = _previousA[i];
             var step = previous - _value[i];
-            if (step > 0 && step < _options.HysteresisA && previous <= _upper[i] + Eps && _fill.Fits(i, step, _load))
+            if (step > 0 && step < _options.HysteresisA && previous <= _upper[i] + Eps)
             {
-                _fill.AddLoad(i, step, _load);
-                _value[i] = previous;
+                MoveIfItFits(i, previous);
             }
         }
 
@@ -54,17 +51,29 @@ public sealed partial class Allocator
             }
 
             _reason[i] = LimitReason.Of(LimitKind.Vehicle);
-            if (_fill.Fits(i, _floor[i], _load))
+            if (!_dwell.MustStayOff(i, now) && _fill.Fits(i, _floor[i], _load))
             {
                 _value[i] = _floor[i];
-                _fill.AddLoad(i, _floor[i], _load);
+                _fill.AddExact(i, _floor[i], _load);
             }
         }
     }
 
+    private void MoveIfItFits(int i, double toA)
+    {
+        if (_fill.FitsChange(i, _value[i], toA, _load))
+        {
+            _fill.AddExact(i, _value[i], _load, -1);
+            _fill.AddExact(i, toA, _load);
+            _value[i] = toA;
+        }
+    }
+
     /// <summary>
-    /// The last line of defence (safety rule 1): recomputes every row from the final setpoints; should any row be
-    /// over its capacity, everything on it is set to 0. Never triggers unless there is a bug; counted if it does.
+    /// The last line of defence (safety rule 1): recomputes every row from the final setpoints, the credits of the
+    /// vehicles on the low phase of a pair included. Should a row be over its capacity, the highest setpoints on it are
+    /// lowered just enough (to their floors, then paused one by one), and the row is counted as a correction. Never
+    /// triggers unless there is a bug; the property tests fail if it does.
     /// </summary>
     private void EnforceSafety()
     {
@@ -73,100 +82,66 @@ public sealed partial class Allocator
         {
             if (_category[i] is Candidate or LowPriority && _value[i] > 0)
             {
-                _fill.AddLoad(i, _value[i], _load);
+                _fill.AddExact(i, _value[i], _load);
             }
         }
 
-        for (var r = 0; r < _load.Length; r++)
+        for (var guard = 0; guard < 4 * _load.Length; guard++)
         {
-            if (_load[r] <= _fill.Capacity[r] + ProgressiveFill.Tolerance(_fill.Capacity[r]))
+            var row = -1;
+            for (var r = 0; r < _load.Length && row < 0; r++)
             {
-                continue;
-            }
-
-            var changed = false;
-            for (var i = 0; i < _category.Length; i++)
-            {
-                if (_category[i] is Candidate or LowPriority && _value[i] > 0 && _fill.Loads(i, r))
+                if (_load[r] > _fill.Capacity[r] + ProgressiveFill.Tolerance(_fill.Capacity[r]) && HighestOn(r) >= 0)
                 {
-                    _fill.AddLoad(i, -_value[i], _load);
-                    _value[i] = 0;
-                    _reason[i] = _fill.RowReason[r];
-                    changed = true;
+                    row = r;
                 }
             }
 
-            if (changed)
+            if (row < 0)
             {
-                _result.SafetyCorrections++;
+                return;
             }
+
+            _result.SafetyCorrections++;
+            RepairRow(row);
         }
     }
 
-    /// <summary>Writes setpoints, reasons, states, node sums, the queue and the command plan into the result.</summary>
-    private void Publish(ReadOnlySpan<ChargePointDemand> demands, int candidateCount)
+    /// <summary>Lowers the highest setpoints on an overloaded row by as little as brings it back (pausing at the floor).</summary>
+    private void RepairRow(int row)
     {
-        var result = _result;
-        var siteSum = PhaseCurrents.Zero;
-        var clusterSums = _clusterReserved; // reuse: overwritten below
-        Array.Clear(clusterSums);
+        var capacity = _fill.Capacity[row] + ProgressiveFill.Tolerance(_fill.Capacity[row]);
+        int highest;
+        while (_load[row] > capacity && (highest = HighestOn(row)) >= 0)
+        {
+            var excess = (_load[row] - _fill.Capacity[row]) / _fill.Coefficient(highest, row);
+            var resolution = _options.SetpointResolutionA;
+            var lowered = Math.Round(Math.Floor(((_value[highest] - excess) / resolution) - 1e-9) * resolution, 9);
+            SetFinal(highest, lowered >= _floor[highest] ? lowered : _value[highest] > _floor[highest] + Eps ? _floor[highest] : 0, _fill.RowReason[row]);
+        }
+    }
 
+    /// <summary>The charge point with the highest setpoint on a row, or -1 when no setpoint loads it.</summary>
+    private int HighestOn(int row)
+    {
+        var highest = -1;
         for (var i = 0; i < _category.Length; i++)
         {
-            var d = demands[i];
-            var state = d.State == ChargePointState.Queued ? ChargePointState.SuspendedByController : d.State;
-            if (_category[i] == Candidate && !_isAdmitted[i])
+            if (_category[i] is Candidate or LowPriority && _value[i] > 0 && _fill.Loads(i, row)
+                && (highest < 0 || _value[i] > _value[highest]))
             {
-                _value[i] = 0;
-                Array.Clear(_scratchLoad);
-                var blocking = _fill.FirstViolatedRow(i, _floor[i], _scratchLoad);
-                if (_reason[i].Kind != LimitKind.MeterFallback)
-                {
-                    _reason[i] = blocking < 0 ? LimitReason.Of(LimitKind.Queue) : _fill.RowReason[blocking];
-                }
-
-                state = blocking < 0 && _reason[i].Kind == LimitKind.Queue ? ChargePointState.Queued : ChargePointState.SuspendedByController;
-            }
-
-            result.SetpointA[i] = _value[i];
-            result.LimitedBy[i] = _reason[i];
-            result.States[i] = state;
-
-            var load = PhaseCurrents.On(result.GridPhases[i], _value[i]);
-            siteSum += load;
-            if (_model.ClusterOf[i] >= 0)
-            {
-                clusterSums[_model.ClusterOf[i]] += load;
-            }
-
-            if (d.State != ChargePointState.Offline && Math.Abs(_value[i] - d.CommandedSetpointA) > Eps)
-            {
-                result.Plan.Add(new SetpointChange(i, d.CommandedSetpointA, _value[i]));
+                highest = i;
             }
         }
 
-        result.Site.SetpointSumA = siteSum;
-        for (var c = 0; c < clusterSums.Length; c++)
-        {
-            result.Clusters[c].SetpointSumA = clusterSums[c];
-        }
+        return highest;
+    }
 
-        // Queue in ticket order (small lists; insertion keeps it allocation-free).
-        for (var k = 0; k < candidateCount; k++)
-        {
-            var i = _candidates[k];
-            if (_isAdmitted[i] || result.States[i] != ChargePointState.Queued)
-            {
-                continue;
-            }
-
-            var pos = result.QueueList.Count;
-            while (pos > 0 && _rotation.Ticket(result.QueueList[pos - 1]) > _rotation.Ticket(i))
-            {
-                pos--;
-            }
-
-            result.QueueList.Insert(pos, i);
-        }
+    private void SetFinal(int i, double valueA, LimitReason why)
+    {
+        _fill.AddExact(i, _value[i], _load, -1);
+        _value[i] = valueA;
+        _fill.AddExact(i, valueA, _load);
+        _reason[i] = why;
     }
 }

@@ -4,8 +4,10 @@ namespace OpenCpm.Core.LoadManagement;
 
 /// <summary>
 /// Computes a setpoint for every charge point of the site (load-management.md): lowest limit wins per charge
-/// point; the site, cluster, power and unbalanced-load limits hold per phase; vehicles that can't get the minimum
-/// current wait in a queue that rotates every rotation period; current that vehicles leave unused goes to others.
+/// point; the site, cluster, power and unbalanced-load limits hold per phase (the last against what vehicles really draw
+/// and may turn out to use); vehicles that can't get the minimum current wait in a queue that rotates every rotation
+/// period; current that vehicles leave unused goes to others; nobody is switched off and on more than once per dwell
+/// time. See docs/load-management-metrics.md.
 /// Pure: no I/O, time only from the injected <see cref="TimeProvider"/>; one instance per site, called by one loop.
 /// </summary>
 public sealed partial class Allocator
@@ -22,6 +24,8 @@ public sealed partial class Allocator
     private ProgressiveFill _fill = null!;
     private UnusedCurrentTracker _unused = null!;
     private RotationQueue _rotation = null!;
+    private MinimumCurrentLearner _minimum = null!;
+    private SwitchDwell _dwell = null!;
     private Allocation _result = null!;
     private byte[] _category = null!;
     private double[] _floor = null!;
@@ -35,8 +39,17 @@ public sealed partial class Allocator
     private bool[] _isAdmitted = null!;
     private double[] _load = null!;
     private double[] _scratchLoad = null!;
+    private double[] _zeroLoad = null!;
     private PhaseCurrents[] _clusterReserved = null!;
     private DateTimeOffset?[] _pausedSince = null!;
+    private PhaseSet[] _likelyGrid = null!;
+    private bool[] _confirmed = null!;
+    private PhaseCurrents[] _drawnGrid = null!;
+    private PhaseCurrents[] _mayDrawGrid = null!;
+    private double[] _counted = null!;
+    private readonly HouseholdEstimator _household = new();
+    private double[] _previousA = null!;
+    private bool[] _settled = null!;
 
     public Allocator(SiteSettings settings, TimeProvider timeProvider, AllocatorOptions? options = null)
     {
@@ -63,11 +76,15 @@ public sealed partial class Allocator
         var oldUnused = _unused;
         var oldRotation = _rotation;
         var oldPaused = _pausedSince;
+        var oldMinimum = _minimum;
+        var oldDwell = _dwell;
         _model = new SiteModel(settings);
         var n = _model.ChargePoints.Length;
         _fill = new ProgressiveFill(n, _model.RowCount);
         _unused = new UnusedCurrentTracker(n, _options);
         _rotation = new RotationQueue(n);
+        _minimum = new MinimumCurrentLearner(n, _options);
+        _dwell = new SwitchDwell(n, _options.MinimumDwellTime);
         _result = new Allocation(_model);
         _category = new byte[n];
         _floor = new double[n];
@@ -81,8 +98,23 @@ public sealed partial class Allocator
         _isAdmitted = new bool[n];
         _load = new double[_model.RowCount];
         _scratchLoad = new double[_model.RowCount];
+        _zeroLoad = new double[_model.RowCount];
         _clusterReserved = new PhaseCurrents[_model.Clusters.Length];
         _pausedSince = new DateTimeOffset?[n];
+        _likelyGrid = new PhaseSet[n];
+        _confirmed = new bool[n];
+        _drawnGrid = new PhaseCurrents[n];
+        _mayDrawGrid = new PhaseCurrents[n];
+        _counted = new double[n];
+        _previousA = new double[n];
+        _settled = new bool[n];
+        _refill = new int[n];
+        _refillFloor = new double[n];
+        _savedCapacity = new double[_model.RowCount];
+        _byStart = new int[n];
+        _startKeys = new double[n];
+        _yielded = new int[n];
+        _members = new int[_model.RowCount];
 
         if (old is not null)
         {
@@ -99,6 +131,8 @@ public sealed partial class Allocator
                     _unused.CopyFrom(oldUnused, j, i);
                     _pausedSince[i] = oldPaused[j];
                     _rotation.CopyFrom(oldRotation, j, i);
+                    _minimum.CopyFrom(oldMinimum, j, i);
+                    _dwell.CopyFrom(oldDwell, j, i);
                 }
             }
         }
@@ -116,6 +150,8 @@ public sealed partial class Allocator
             throw new ArgumentException($"Expected one demand per charge point ({n}) but got {demands.Length}.", nameof(demands));
         }
 
+        demands = Checked(demands);
+        site = Checked(site);
         var now = _time.GetUtcNow();
         var result = _result;
         result.At = now;
@@ -123,47 +159,58 @@ public sealed partial class Allocator
         result.QueueList.Clear();
         result.Plan.Clear();
 
-        var (reservedSite, measuredGrid) = Classify(demands, now);
-        var stopAll = SetCapacities(site, reservedSite, measuredGrid);
+        var (reservedSite, measuredLow, measuredHigh) = Classify(demands, now);
+        var stopAll = SetCapacities(site, reservedSite, measuredLow, measuredHigh);
         var candidateCount = CollectCandidates(stopAll);
 
         if (stopAll)
         {
+            // Everyone stops; the charges go to the queue like any paused one (so a flapping meter can't switch them
+            // on and off faster than the dwell time allows).
             for (var k = 0; k < candidateCount; k++)
             {
                 var i = _candidates[k];
                 _value[i] = 0;
                 _reason[i] = LimitReason.Of(LimitKind.MeterFallback);
+                _rotation.MarkWaiting(i);
             }
         }
         else
         {
             var admittedCount = Admit(candidateCount, now);
-            _fill.Run(_admitted.AsSpan(0, admittedCount), _floor, _upper, _upperReason, _value, _reason);
-            RefillAfterUnbalance(admittedCount);
-            FinishValues(demands, admittedCount);
+            Fill(admittedCount);
+            FinishValues(admittedCount, now);
         }
 
         EnforceSafety();
-        Publish(demands, candidateCount);
+        Publish(demands, candidateCount, reservedSite, now);
+        HoldIncreasesUntilFreed(demands);
         return result;
     }
 
-    private (PhaseCurrents Reserved, PhaseCurrents MeasuredGrid) Classify(ReadOnlySpan<ChargePointDemand> demands, DateTimeOffset now)
+    private (PhaseCurrents Reserved, PhaseCurrents MeasuredLow, PhaseCurrents MeasuredHigh) Classify(ReadOnlySpan<ChargePointDemand> demands, DateTimeOffset now)
     {
         var reserved = PhaseCurrents.Zero;
         var measured = PhaseCurrents.Zero;
+        var mayDraw = PhaseCurrents.Zero;
         Array.Clear(_clusterReserved);
         for (var i = 0; i < demands.Length; i++)
         {
             var d = demands[i];
             var cp = _model.ChargePoints[i];
             var wired = _model.WiredGridPhases[i];
-            var grid = d.VehiclePhases.IsEmpty ? wired : cp.GridPhasesFor(d.VehiclePhases);
-            _result.GridPhases[i] = grid.IsEmpty ? wired : grid;
+            var known = d.VehiclePhases.IsEmpty ? PhaseSet.None : cp.GridPhasesFor(d.VehiclePhases);
+            _confirmed[i] = !known.IsEmpty || cp.Connection == PhaseConnection.SinglePhase;
+            _likelyGrid[i] = known.IsEmpty && !d.LikelyVehiclePhases.IsEmpty ? cp.GridPhasesFor(d.LikelyVehiclePhases) : PhaseSet.None;
+            _result.GridPhases[i] = known.IsEmpty ? wired : known;
+            // What the station surely draws (the band's bottom: the credit of the unbalanced-load rows) and may draw (its top).
+            var band = d.MeasuredBandA ?? CurrentBand.Exactly(d.MeasuredCurrentA);
+            _drawnGrid[i] = ToGrid(cp, band.LowA);
+            _mayDrawGrid[i] = ToGrid(cp, band.HighA);
+            _previousA[i] = d.CommandedSetpointA;
             _value[i] = 0;
             _category[i] = None;
-            _floor[i] = _model.MinA[i];
+            _floor[i] = Math.Max(_model.MinA[i], d.MinimumCurrentA ?? 0);
             _isAdmitted[i] = false;
 
             switch (d.State)
@@ -195,7 +242,7 @@ public sealed partial class Allocator
                     }
                     else
                     {
-                        _category[i] = IsPausedByVehicle(i, d, now) ? LowPriority : Candidate;
+                        _category[i] = Candidate;
                     }
 
                     break;
@@ -206,51 +253,104 @@ public sealed partial class Allocator
                 _pausedSince[i] = null;
             }
 
+            if (d.State is ChargePointState.Idle or ChargePointState.Offline)
+            {
+                _minimum.Forget(i);
+                _dwell.Forget(i);
+            }
+
             if (d.State != ChargePointState.Offline)
             {
-                measured += cp.Connection == PhaseConnection.SinglePhase
-                    ? PhaseCurrents.Zero.With(cp.SinglePhase, d.MeasuredCurrentA.L1)
-                    : cp.Rotation.ToGrid(d.MeasuredCurrentA);
+                measured += _drawnGrid[i];
+                mayDraw += _mayDrawGrid[i];
             }
 
-            var vehiclePhases = d.VehiclePhases.IsEmpty ? PhaseSet.AllThree : d.VehiclePhases;
-            var drawn = 0.0;
-            for (var p = Phase.L1; p <= Phase.L3; p++)
+            var drawn = DrawnOnVehiclePhases(d);
+            var charging = d.State == ChargePointState.Charging && _category[i] == Candidate;
+            var settled = _unused.IsSettled(i, d.CommandedSetpointA, now);
+            _settled[i] = settled;
+            if (charging && drawn > 0 && settled)
             {
-                if (vehiclePhases.Contains(p))
+                _minimum.Accepted(i, d.CommandedSetpointA);
+            }
+            else if (d.State == ChargePointState.SuspendedByEv && _category[i] == Candidate && _unused.CapA(i) is var hold
+                && !double.IsNaN(hold) && d.CommandedSetpointA <= hold + Eps && d.CommandedSetpointA >= _floor[i] - Eps)
+            {
+                _minimum.StoppedAtHold(i, d.CommandedSetpointA, _floor[i], _model.ChargePoints[i].MaxCurrentA);
+            }
+
+            if (!double.IsNaN(_minimum.LearnedA(i)))
+            {
+                _floor[i] = Math.Max(_floor[i], _minimum.LearnedA(i));
+            }
+
+            if (_category[i] == Candidate)
+            {
+                var upper = UpperFromLimits(i, d, cp);
+                _unused.Observe(i, charging, d.CommandedSetpointA, drawn, _floor[i], upper, now);
+                SetUpperBound(i, upper);
+                if (_category[i] == Candidate && IsPausedByVehicle(i, d, settled, now))
                 {
-                    drawn = Math.Max(drawn, d.MeasuredCurrentA[p]);
+                    _category[i] = LowPriority;
                 }
-            }
-
-            _unused.Observe(i, d.State == ChargePointState.Charging && _category[i] == Candidate, d.CommandedSetpointA, drawn, _floor[i], now);
-            if (_category[i] is Candidate or LowPriority)
-            {
-                SetUpperBound(i, d, cp);
             }
             else
             {
+                _unused.Observe(i, false, d.CommandedSetpointA, drawn, _floor[i], 0, now);
                 _rotation.Forget(i);
             }
         }
 
-        return (reserved, measured);
+        return (reserved, measured, mayDraw);
+    }
+
+    private static PhaseCurrents ToGrid(ChargePointSettings cp, PhaseCurrents stationA) =>
+        cp.Connection == PhaseConnection.SinglePhase ? PhaseCurrents.Zero.With(cp.SinglePhase, stationA.L1) : cp.Rotation.ToGrid(stationA);
+
+    /// <summary>
+    /// The highest current the vehicle may be drawing on its phases (all station conductors while they are unknown): the
+    /// top of its band, so a change on its way is never taken for a vehicle that takes less than it is offered.
+    /// </summary>
+    private static double DrawnOnVehiclePhases(in ChargePointDemand d)
+    {
+        var vehiclePhases = d.VehiclePhases.IsEmpty ? PhaseSet.AllThree : d.VehiclePhases;
+        var top = (d.MeasuredBandA ?? CurrentBand.Exactly(d.MeasuredCurrentA)).HighA;
+        var drawn = 0.0;
+        for (var p = Phase.L1; p <= Phase.L3; p++)
+        {
+            if (vehiclePhases.Contains(p))
+            {
+                drawn = Math.Max(drawn, top[p]);
+            }
+        }
+
+        return drawn;
     }
 
     /// <summary>
     /// A vehicle that paused by itself (full, or waiting for its own timer) stays "paused" after the controller takes
     /// its current away, so it doesn't flip between paused and queued. It gets current only from what is left over,
     /// and every rotation period it is offered a normal turn again (at the back of the queue) to see if it woke up.
+    /// A vehicle that takes nothing at a current it was never seen to accept may instead need more to start: its
+    /// floor rises in steps first (<see cref="MinimumCurrentLearner"/>).
     /// </summary>
-    private bool IsPausedByVehicle(int i, in ChargePointDemand d, DateTimeOffset now)
+    private bool IsPausedByVehicle(int i, in ChargePointDemand d, bool settled, DateTimeOffset now)
     {
         var state = d.State;
 
         // Only a vehicle that was offered at least the minimum for the whole settle time and still takes nothing has
         // paused by itself; right after a setpoint change the station's pilot delay makes every vehicle look idle.
-        if (state == ChargePointState.SuspendedByEv && d.CommandedSetpointA >= _floor[i] && _unused.IsSettled(i, d.CommandedSetpointA, now))
+        if (state == ChargePointState.SuspendedByEv && _pausedSince[i] is null && d.CommandedSetpointA >= _floor[i] - Eps && settled)
         {
-            _pausedSince[i] ??= now;
+            if (_minimum.Refused(i, d.CommandedSetpointA, _floor[i], _upper[i]))
+            {
+                _pausedSince[i] = now;
+                _floor[i] = Math.Max(_model.MinA[i], d.MinimumCurrentA ?? 0);
+            }
+            else
+            {
+                _floor[i] = _minimum.LearnedA(i);
+            }
         }
 
         if (_pausedSince[i] is { } since && now - since >= _model.Settings.RotationPeriod && state != ChargePointState.SuspendedByEv)
@@ -261,7 +361,8 @@ public sealed partial class Allocator
         return _pausedSince[i] is not null;
     }
 
-    private void SetUpperBound(int i, in ChargePointDemand d, ChargePointSettings cp)
+    /// <summary>The lowest of the charge point's own limits, before the hold on unused current.</summary>
+    private double UpperFromLimits(int i, in ChargePointDemand d, ChargePointSettings cp)
     {
         var upper = cp.MaxCurrentA;
         var why = LimitKind.ChargePoint;
@@ -269,15 +370,28 @@ public sealed partial class Allocator
         Lower(ref upper, ref why, d.OcppLimitA, LimitKind.Ocpp);
         Lower(ref upper, ref why, d.ApiLimitA, LimitKind.Api);
         Lower(ref upper, ref why, d.UserLimitA, LimitKind.UserPreference);
-        var cap = _unused.CapA(i);
-        Lower(ref upper, ref why, double.IsNaN(cap) ? null : cap, LimitKind.Vehicle);
-        if (_result.GridPhases[i].Count < 3)
+
+        // A vehicle that may load fewer than three phases (known so, or not known yet) is capped by the station's own
+        // unbalanced-load limit.
+        if (_result.GridPhases[i].Count < 3 || !_confirmed[i])
         {
             Lower(ref upper, ref why, cp.UnbalancedLoadLimitA, LimitKind.UnbalancedLoad);
         }
 
-        _upper[i] = upper;
         _upperReason[i] = LimitReason.Of(why);
+        return upper;
+    }
+
+    private void SetUpperBound(int i, double upper)
+    {
+        var cap = _unused.CapA(i);
+        if (!double.IsNaN(cap) && cap < upper)
+        {
+            upper = Math.Max(0, cap);
+            _upperReason[i] = LimitReason.Of(LimitKind.Vehicle);
+        }
+
+        _upper[i] = upper;
         if (upper < _floor[i] - Eps)
         {
             // A limit below the minimum current means no charging at all (IEC 61851).

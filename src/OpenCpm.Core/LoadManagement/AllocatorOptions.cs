@@ -21,6 +21,30 @@ public sealed record AllocatorOptions
     /// </summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(12);
 
-    /// <summary>How often a vehicle held near its draw is offered its full share again, to see if it wants more.</summary>
+    /// <summary>How often a vehicle held near its draw is first offered more, to see if it wants more.</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The longest wait between probes: each probe the vehicle does not follow doubles the wait up to this (a car
+    /// that tapers for hours is not offered its full share every few minutes for nothing).
+    /// </summary>
+    public TimeSpan MaxProbeInterval { get; init; } = TimeSpan.FromMinutes(40);
+
+    /// <summary>A probe raises a held vehicle's setpoint by this much or by <see cref="ProbeStepFraction"/>, whichever is more.</summary>
+    public double ProbeStepA { get; init; } = 2;
+
+    /// <summary>A probe raises a held vehicle's setpoint by this fraction or by <see cref="ProbeStepA"/>, whichever is more.</summary>
+    public double ProbeStepFraction { get; init; } = 0.25;
+
+    /// <summary>
+    /// Outside safety reductions a vehicle keeps a start or a pause at least this long (load-management.md section 4),
+    /// so nobody is switched on and off every cycle.
+    /// </summary>
+    public TimeSpan MinimumDwellTime { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// A vehicle that takes nothing at the current it is offered is offered this much (or 25 %) more to find the
+    /// minimum it really needs (<see cref="MinimumCurrentLearner"/>).
+    /// </summary>
+    public double MinimumSearchStepA { get; init; } = 2;
 }

@@ -16,8 +16,38 @@ public readonly record struct ChargePointDemand
     /// <summary>Current measured on each station conductor (station L1..L3, before the wiring rotation).</summary>
     public PhaseCurrents MeasuredCurrentA { get; init; }
 
+    /// <summary>
+    /// Where the current on each station conductor may lie right now, when the measurement alone does not say: a
+    /// setpoint change sent after the measurement may be taking effect (<see cref="SetpointTransitions"/>). Null =
+    /// exactly <see cref="MeasuredCurrentA"/>. The household estimate takes the band into account, a vehicle counts
+    /// as drawing less than it was offered only when even the band's top says so, and an increase is sent only when
+    /// it fits with every reduction still on its way counted at the band's top.
+    /// </summary>
+    public CurrentBand? MeasuredBandA { get; init; }
+
+    /// <summary>
+    /// The most current the vehicle may still draw until the setpoint changes on their way have shown (a reduction's
+    /// old current, <see cref="SetpointTransitions.StillMayDrawA"/>); null = none on their way. An increase elsewhere
+    /// is sent only when it fits with this station counted at it.
+    /// </summary>
+    public double? StillMayDrawA { get; init; }
+
     /// <summary>The station conductors the vehicle is known to use; empty = not known yet (assume all wired).</summary>
     public PhaseSet VehiclePhases { get; init; }
+
+    /// <summary>
+    /// The station conductors the vehicle likely uses while <see cref="VehiclePhases"/> is still empty: what the same
+    /// card's vehicle, or the station's last session, used (<see cref="VehicleMemory"/>). Empty = no idea. A vehicle
+    /// that does not fit when counted on all wired phases is admitted on these; once it draws, its detected phases
+    /// count, and the unbalanced-load limit is always checked for whatever it may turn out to use.
+    /// </summary>
+    public PhaseSet LikelyVehiclePhases { get; init; }
+
+    /// <summary>
+    /// The least current this vehicle is known to start at (learned in an earlier session, see
+    /// <see cref="Allocation.LearnedMinimumA"/>); null = the site's minimum charging current.
+    /// </summary>
+    public double? MinimumCurrentA { get; init; }
 
     /// <summary>The setpoint the station currently has (last one sent and acknowledged).</summary>
     public double CommandedSetpointA { get; init; }

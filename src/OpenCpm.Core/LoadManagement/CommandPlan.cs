@@ -23,4 +23,21 @@ public sealed class CommandPlan
     }
 
     internal void Add(SetpointChange change) => (change.IsReduction ? _reductions : _increases).Add(change);
+
+    /// <summary>Keeps the increases <paramref name="keep"/> says yes to, in order; returns how many were dropped.</summary>
+    internal int KeepIncreases(Func<SetpointChange, bool> keep)
+    {
+        var before = _increases.Count;
+        var kept = 0;
+        for (var k = 0; k < before; k++)
+        {
+            if (keep(_increases[k]))
+            {
+                _increases[kept++] = _increases[k];
+            }
+        }
+
+        _increases.RemoveRange(kept, before - kept);
+        return before - kept;
+    }
 }

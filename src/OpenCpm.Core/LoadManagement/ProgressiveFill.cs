@@ -6,9 +6,11 @@ namespace OpenCpm.Core.LoadManagement;
 /// reached; a participant freezes when the level reaches its upper bound or when a row it loads becomes tight.
 /// The result is the max-min fair allocation: nobody could get more without taking from someone who has no
 /// more than them. With identical stations it reduces to the manual's "limit ÷ number of charges".
+/// All coefficients are positive; what vehicles on the low phase of an unbalanced-load pair take off that pair is a
+/// credit of at most their drawn current (<see cref="AddCredit"/>), which the caller folds into the capacities.
 /// Buffers are reused between calls; the cost is O(n log n + events × rows).
 /// </summary>
-internal sealed class ProgressiveFill
+internal sealed partial class ProgressiveFill
 {
     private const double Eps = 1e-9;
     private const byte Waiting = 1;
@@ -27,6 +29,9 @@ internal sealed class ProgressiveFill
     private readonly int[] _memberStart;
     private readonly int[] _members;
     private readonly int _rowTotal;
+    private readonly int[] _creditCount;
+    private readonly int[] _creditRows;
+    private readonly double[] _creditCapA;
 
     public ProgressiveFill(int chargePoints, int rowCount)
     {
@@ -45,6 +50,9 @@ internal sealed class ProgressiveFill
         _rate = new double[rowCount];
         _memberStart = new int[rowCount + 1];
         _members = new int[n * ConstraintRows.MaxRowsPerChargePoint];
+        _creditCount = new int[n];
+        _creditRows = new int[n * ConstraintRows.MaxCreditsPerChargePoint];
+        _creditCapA = new double[n * ConstraintRows.MaxCreditsPerChargePoint];
     }
 
     /// <summary>Capacity per row for the next <see cref="Run"/> (after reserved currents).</summary>
@@ -52,69 +60,6 @@ internal sealed class ProgressiveFill
 
     /// <summary>The reason reported for a charge point frozen by each row.</summary>
     public LimitReason[] RowReason { get; }
-
-    /// <summary>Sets the rows a charge point loads this cycle.</summary>
-    public void SetRows(int cp, PhaseSet grid, int cluster)
-    {
-        var offset = cp * ConstraintRows.MaxRowsPerChargePoint;
-        _rowCount[cp] = ConstraintRows.Enumerate(
-            grid,
-            cluster,
-            _rows.AsSpan(offset, ConstraintRows.MaxRowsPerChargePoint),
-            _coefs.AsSpan(offset, ConstraintRows.MaxRowsPerChargePoint));
-    }
-
-    /// <summary>Adds <paramref name="amountA"/> of a charge point's current to the row loads.</summary>
-    public void AddLoad(int cp, double amountA, double[] load)
-    {
-        var offset = cp * ConstraintRows.MaxRowsPerChargePoint;
-        for (var k = 0; k < _rowCount[cp]; k++)
-        {
-            load[_rows[offset + k]] += _coefs[offset + k] * amountA;
-        }
-    }
-
-    /// <summary>True when adding <paramref name="amountA"/> for a charge point keeps every row within capacity.</summary>
-    public bool Fits(int cp, double amountA, double[] load) => FirstViolatedRow(cp, amountA, load) < 0;
-
-    /// <summary>The first row that adding <paramref name="amountA"/> would overload, or -1.</summary>
-    public int FirstViolatedRow(int cp, double amountA, double[] load)
-    {
-        var offset = cp * ConstraintRows.MaxRowsPerChargePoint;
-        for (var k = 0; k < _rowCount[cp]; k++)
-        {
-            var c = _coefs[offset + k];
-            if (c <= 0)
-            {
-                continue;
-            }
-
-            var r = _rows[offset + k];
-            if (load[r] + (c * amountA) > Capacity[r] + Tolerance(Capacity[r]))
-            {
-                return r;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>True when the charge point loads row <paramref name="row"/> (with a positive coefficient).</summary>
-    public bool Loads(int cp, int row)
-    {
-        var offset = cp * ConstraintRows.MaxRowsPerChargePoint;
-        for (var k = 0; k < _rowCount[cp]; k++)
-        {
-            if (_rows[offset + k] == row && _coefs[offset + k] > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public static double Tolerance(double capacity) => double.IsInfinity(capacity) ? 0 : Eps * (1 + Math.Abs(capacity));
 
     /// <summary>
     /// Fills the participants from <paramref name="floor"/> up to <paramref name="upper"/> within the row

@@ -3,7 +3,7 @@ namespace OpenCpm.Core.LoadManagement;
 /// <summary>
 /// Who is charging in this round and who waits, in which order (manual 9.1.1, load-management.md section 4).
 /// Active charges keep priority over waiting ones; waiting ones are served first come, first served; every
-/// rotation period the charge that has charged longest in its round yields to the head of the queue.
+/// rotation period up to min(queue, active) of the charges that have charged longest yield to the head of the queue.
 /// </summary>
 internal sealed class RotationQueue(int chargePoints)
 {
@@ -14,6 +14,17 @@ internal sealed class RotationQueue(int chargePoints)
 
     /// <summary>When the next rotation is due; null while nobody waits.</summary>
     public DateTimeOffset? NextRotationAt { get; set; }
+
+    /// <summary>
+    /// Until when the last rotation may still let waiting vehicles in (vehicles of unknown phases count at their worst
+    /// under an unbalanced-load limit, so only a few fit until they draw), and how many more it may let in.
+    /// </summary>
+    public DateTimeOffset RotationOpenUntil { get; set; }
+
+    public int RotationBudget { get; set; }
+
+    /// <summary>When a rotation that is still open is tried again (every few seconds, not every cycle).</summary>
+    public DateTimeOffset RotationRetryAt { get; set; }
 
     public bool IsActive(int cp) => _active[cp];
 
@@ -73,5 +84,8 @@ internal sealed class RotationQueue(int chargePoints)
         _ticket[to] = other._ticket[from];
         _nextTicket = Math.Max(_nextTicket, other._nextTicket);
         NextRotationAt = other.NextRotationAt;
+        RotationOpenUntil = other.RotationOpenUntil;
+        RotationBudget = other.RotationBudget;
+        RotationRetryAt = other.RotationRetryAt;
     }
 }

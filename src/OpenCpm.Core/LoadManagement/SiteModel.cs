@@ -21,12 +21,14 @@ internal sealed class SiteModel
         ClusterOf = new int[n];
         MinA = new double[n];
         WiredGridPhases = new PhaseSet[n];
+        WorstCasePairMask = new int[n];
         for (var i = 0; i < n; i++)
         {
             var cp = ChargePoints[i];
             ClusterOf[i] = cp.Cluster is { } id && clusterIndex.TryGetValue(id, out var c) ? c : -1;
             MinA[i] = ClusterOf[i] >= 0 ? Clusters[ClusterOf[i]].MinChargingCurrentA ?? settings.MinChargingCurrentA : settings.MinChargingCurrentA;
             WiredGridPhases[i] = cp.WiredGridPhases;
+            WorstCasePairMask[i] = ConstraintRows.WorstCasePairMask(cp);
         }
 
         RowCount = ConstraintRows.ClusterRowBase + (3 * Clusters.Length);
@@ -46,6 +48,9 @@ internal sealed class SiteModel
     public double[] MinA { get; }
 
     public PhaseSet[] WiredGridPhases { get; }
+
+    /// <summary>The unbalanced-load pairs a vehicle of unknown phases may raise at each charge point.</summary>
+    public int[] WorstCasePairMask { get; }
 
     public int RowCount { get; }
 }

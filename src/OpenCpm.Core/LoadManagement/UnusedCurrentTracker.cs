@@ -2,9 +2,10 @@ namespace OpenCpm.Core.LoadManagement;
 
 /// <summary>
 /// Finds vehicles that draw clearly less than their setpoint (full battery taper, a car limited to 10 A) and holds
-/// their setpoint near what they draw plus a margin, so the freed current goes to others. A held vehicle that
-/// starts using its whole setpoint is released at once; every probe interval each held vehicle is offered its full
-/// share again to see whether it wants more (load-management.md section 2, "use what vehicles leave unused").
+/// their setpoint near what they draw plus a margin, so the freed current goes to others (load-management.md section 2,
+/// "use what vehicles leave unused"). A held vehicle is offered more in bounded steps (+2 A or +25 %): at once while it
+/// uses all it has, and otherwise every probe interval; each probe it does not follow doubles that interval (up to a
+/// maximum), so a car tapering for hours is not offered its full share every few minutes for nothing.
 /// </summary>
 internal sealed class UnusedCurrentTracker(int chargePoints, AllocatorOptions options)
 {
@@ -12,6 +13,8 @@ internal sealed class UnusedCurrentTracker(int chargePoints, AllocatorOptions op
     private readonly double[] _lastCommandedA = new double[chargePoints];
     private readonly DateTimeOffset[] _lastChangeAt = new DateTimeOffset[chargePoints];
     private readonly DateTimeOffset[] _lastProbeAt = new DateTimeOffset[chargePoints];
+    private readonly TimeSpan[] _probeInterval = new TimeSpan[chargePoints];
+    private readonly bool[] _probing = new bool[chargePoints];
 
     /// <summary>The hold for a charge point, or NaN when its vehicle may take its full share.</summary>
     public double CapA(int cp) => _capA[cp];
@@ -31,40 +34,59 @@ internal sealed class UnusedCurrentTracker(int chargePoints, AllocatorOptions op
         return now - _lastChangeAt[cp] >= options.SettleTime;
     }
 
-    /// <summary>Observes one cycle of a charge point. <paramref name="drawnA"/> is the highest current on the vehicle's phases.</summary>
-    public void Observe(int cp, bool charging, double commandedA, double drawnA, double floorA, DateTimeOffset now)
+    /// <summary>
+    /// Observes one cycle of a charge point. <paramref name="drawnA"/> is the highest current on the vehicle's phases;
+    /// <paramref name="upperA"/> the most it may have from its other limits (a hold at or above it is released).
+    /// </summary>
+    public void Observe(int cp, bool charging, double commandedA, double drawnA, double floorA, double upperA, DateTimeOffset now)
     {
         var settled = IsSettled(cp, commandedA, now);
         if (!charging)
         {
             _capA[cp] = double.NaN;
+            _probing[cp] = false;
+            _probeInterval[cp] = options.ProbeInterval;
             return;
         }
 
         var cap = _capA[cp];
+        var margin = options.UnusedCurrentMarginA;
         if (double.IsNaN(cap))
         {
             if (settled && commandedA - drawnA >= options.UnusedCurrentThresholdA)
             {
-                _capA[cp] = Math.Max(floorA, drawnA + options.UnusedCurrentMarginA);
+                _capA[cp] = Math.Max(floorA, drawnA + margin);
                 _lastProbeAt[cp] = now;
+                _probeInterval[cp] = options.ProbeInterval;
             }
 
             return;
         }
 
-        if (drawnA >= cap - (options.UnusedCurrentMarginA / 2))
+        // The hold binds when it is what limits the setpoint (otherwise the vehicle's share is lower anyway).
+        var binding = commandedA >= cap - (margin / 2);
+        if (binding && drawnA >= cap - (margin / 2))
         {
-            _capA[cp] = double.NaN; // it uses what it has: it may want more
+            // It uses all it has: it may want more.
+            _probing[cp] = false;
+            _probeInterval[cp] = options.ProbeInterval;
+            Raise(cp, cap, upperA, now);
         }
-        else if (now - _lastProbeAt[cp] >= options.ProbeInterval)
+        else if (settled && commandedA - drawnA > margin + (options.UnusedCurrentThresholdA / 2))
         {
-            _capA[cp] = double.NaN; // probe: offer the full share again
-            _lastProbeAt[cp] = now;
+            // Follow a tapering vehicle down; a probe it did not follow makes the next one wait longer.
+            if (_probing[cp])
+            {
+                _probing[cp] = false;
+                _probeInterval[cp] = Min(options.MaxProbeInterval, _probeInterval[cp] * 2);
+            }
+
+            _capA[cp] = Math.Max(floorA, drawnA + margin);
         }
-        else if (settled && cap - drawnA > options.UnusedCurrentMarginA + (options.UnusedCurrentThresholdA / 2))
+        else if (binding && now - _lastProbeAt[cp] >= _probeInterval[cp])
         {
-            _capA[cp] = Math.Max(floorA, drawnA + options.UnusedCurrentMarginA); // follow a tapering vehicle down
+            _probing[cp] = true;
+            Raise(cp, cap, upperA, now);
         }
     }
 
@@ -74,7 +96,18 @@ internal sealed class UnusedCurrentTracker(int chargePoints, AllocatorOptions op
         _lastCommandedA[to] = other._lastCommandedA[from];
         _lastChangeAt[to] = other._lastChangeAt[from];
         _lastProbeAt[to] = other._lastProbeAt[from];
+        _probeInterval[to] = other._probeInterval[from];
+        _probing[to] = other._probing[from];
     }
+
+    private void Raise(int cp, double cap, double upperA, DateTimeOffset now)
+    {
+        var raised = cap + Math.Max(options.ProbeStepA, options.ProbeStepFraction * cap);
+        _capA[cp] = raised >= upperA ? double.NaN : raised;
+        _lastProbeAt[cp] = now;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static double[] Filled(int n, double value)
     {

@@ -33,6 +33,12 @@ public sealed partial class SessionFollower
         }
 
         _state = s;
+        if (session.IdTag is null && o.AuthorizedIdTag is { } authorized)
+        {
+            _queue.Enqueue((new SessionStep { Kind = SessionStepKind.SetCard, IdTag = authorized }, Pending.Storing));
+            return Next();
+        }
+
         if (session.IdTag is null && (s.LogWanted || s.LastLogRead is not { } last || _now - last >= PersistInterval) && SyncLog() is { } read)
         {
             _queue.Enqueue((read, Pending.SyncLog));

@@ -28,6 +28,9 @@ public sealed record StationObservation
     /// <summary>The station keeps a log of its sessions that the controller can read.</summary>
     public bool KeepsLog { get; init; }
 
+    /// <summary>The card or token the controller authorized the running session under (null: none, or not decided by the controller).</summary>
+    public string? AuthorizedIdTag { get; init; }
+
     /// <summary>The station's meter (its total), or for a station without a meter the start plus the session's energy.</summary>
     public double ReadingWh(double meterStartWh) => TotalEnergyWh > 0 ? TotalEnergyWh : meterStartWh + SessionEnergyWh;
 }

@@ -6,8 +6,8 @@ namespace OpenCpm.Protocols.Keba;
 /// <summary>Log messages of the KEBA UDP transport and station simulator (event ids 3000–3099).</summary>
 public static partial class KebaLog
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Dropped a malformed datagram from {Source}: {Reason}")]
-    public static partial void MalformedDatagram(ILogger logger, IPEndPoint source, string reason);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Dropped {Count} malformed datagram(s) from {Source} (warned at most once a minute per station); the latest: {Reason}")]
+    public static partial void MalformedDatagrams(ILogger logger, int count, IPEndPoint source, string reason);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Ignored a datagram from {Source}, which is not a known station")]
     public static partial void UnknownSource(ILogger logger, IPEndPoint source);
@@ -29,6 +29,9 @@ public static partial class KebaLog
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Dropped {Count} datagram(s) from {Station} sent from port {Port}, not {StationPort}: a KEBA station always sends from {StationPort}, so these are not the station's (spoofed, or another program on that host)")]
     public static partial void DatagramsFromOtherPort(ILogger logger, int count, IPAddress station, int port, int stationPort);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Debug, Message = "Dropped a malformed datagram from {Source}, which is not a known station: {Reason}")]
+    public static partial void MalformedFromUnknownSource(ILogger logger, IPEndPoint source, string reason);
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Debug, Message = "Simulated station {Station} ignored a command: {Reason}")]
     public static partial void SimulatorIgnoredCommand(ILogger logger, string station, string reason);

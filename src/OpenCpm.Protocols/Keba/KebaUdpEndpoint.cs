@@ -13,19 +13,23 @@ namespace OpenCpm.Protocols.Keba;
 /// port). Receives everything, ignores its own <c>i</c> echo, parses each datagram and routes it to the
 /// <see cref="KebaStationLink"/> of its source address. A station always sends from port 7090: a datagram from
 /// another port is not the station's (a spoofed report could raise a site's headroom) and is dropped unparsed,
-/// counted, and warned about at most once a minute per station. A datagram that is not valid KEBA is logged and
-/// dropped; nothing a peer sends can throw out of the receive loop.
+/// counted, and warned about at most once a minute per station. A datagram that is not valid KEBA is dropped,
+/// counted, and warned about at most once a minute per station with the count (a burst of garbage is one warning,
+/// not thousands); from an address that is no station, only at debug level. Nothing a peer sends can throw out of
+/// the receive loop.
 /// </summary>
 public sealed class KebaUdpEndpoint : IAsyncDisposable
 {
     private readonly KebaUdpEndpointOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private static readonly TimeSpan ForeignPortWarningInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<IPAddress, KebaStationLink> _links = new();
-    private readonly ConcurrentDictionary<IPAddress, ForeignPortTally> _foreignPorts = new();
+    private readonly ConcurrentDictionary<IPAddress, DropTally> _foreignPorts = new();
+    private readonly ConcurrentDictionary<IPAddress, DropTally> _malformed = new();
     private long _datagramsFromOtherPorts;
+    private long _malformedDatagrams;
     private readonly CancellationTokenSource _stop = new();
     private Socket? _socket;
     private Task _receiveLoop = Task.CompletedTask;
@@ -43,6 +47,9 @@ public sealed class KebaUdpEndpoint : IAsyncDisposable
 
     /// <summary>Datagrams dropped because they came from a port other than the stations' port (all sources).</summary>
     public long DatagramsFromOtherPorts => Interlocked.Read(ref _datagramsFromOtherPorts);
+
+    /// <summary>Datagrams dropped because they were not valid KEBA (all sources).</summary>
+    public long MalformedDatagrams => Interlocked.Read(ref _malformedDatagrams);
 
     /// <summary>
     /// Binds the socket and starts the receive loop. Throws <see cref="SocketException"/> if the port is taken and
@@ -151,7 +158,7 @@ public sealed class KebaUdpEndpoint : IAsyncDisposable
         }
         catch (KebaProtocolException ex)
         {
-            KebaLog.MalformedDatagram(_logger, source, ex.Message);
+            DropMalformed(source, ex.Message);
             return;
         }
 
@@ -185,23 +192,43 @@ public sealed class KebaUdpEndpoint : IAsyncDisposable
         }
 
         link.CountDatagramFromOtherPort();
-        var tally = _foreignPorts.GetOrAdd(source.Address, _ => new ForeignPortTally());
+        if (WarningDue(_foreignPorts, source.Address) is { } dropped)
+        {
+            KebaLog.DatagramsFromOtherPort(_logger, dropped, source.Address, source.Port, _options.StationPort);
+        }
+    }
+
+    private void DropMalformed(IPEndPoint source, string reason)
+    {
+        Interlocked.Increment(ref _malformedDatagrams);
+        if (!_links.ContainsKey(source.Address))
+        {
+            KebaLog.MalformedFromUnknownSource(_logger, source, reason);
+        }
+        else if (WarningDue(_malformed, source.Address) is { } dropped)
+        {
+            KebaLog.MalformedDatagrams(_logger, dropped, source, reason);
+        }
+    }
+
+    /// <summary>Counts one dropped datagram; the count to warn about when a minute has passed since the station's last warning, else null.</summary>
+    private int? WarningDue(ConcurrentDictionary<IPAddress, DropTally> tallies, IPAddress station)
+    {
+        var tally = tallies.GetOrAdd(station, _ => new DropTally());
         var now = _timeProvider.GetUtcNow();
-        int dropped;
         lock (tally)
         {
             tally.Dropped++;
-            if (tally.LastWarning is { } last && now - last < ForeignPortWarningInterval)
+            if (tally.LastWarning is { } last && now - last < WarningInterval)
             {
-                return;
+                return null;
             }
 
             tally.LastWarning = now;
-            dropped = tally.Dropped;
+            var dropped = tally.Dropped;
             tally.Dropped = 0;
+            return dropped;
         }
-
-        KebaLog.DatagramsFromOtherPort(_logger, dropped, source.Address, source.Port, _options.StationPort);
     }
 
     private async Task ReceiveLoopAsync(Socket socket, CancellationToken cancellationToken)
@@ -238,7 +265,7 @@ public sealed class KebaUdpEndpoint : IAsyncDisposable
         }
     }
 
-    private sealed class ForeignPortTally
+    private sealed class DropTally
     {
         public int Dropped { get; set; }
 

@@ -7,7 +7,8 @@ namespace OpenCpm.Simulation.Scenarios;
 /// The manual's plain rule (9.1.1), the baseline: on each phase the limit is divided by the number of active charges
 /// wired to that phase (the same for clusters); a station gets the smallest of its phases' shares and its own limit;
 /// vehicles that would get less than the minimum wait, first come first served. It does not know which phases a
-/// vehicle uses and does not give unused current to others.
+/// vehicle uses and does not give unused current to others. With an unbalanced-load limit it caps the stations wired
+/// to the most loaded phase alone (single-phase stations) until the limit holds, so the comparison is fair.
 /// </summary>
 public sealed class EqualShareStrategy(SiteSettings settings) : IAllocationStrategy
 {
@@ -84,7 +85,12 @@ public sealed class EqualShareStrategy(SiteSettings settings) : IAllocationStrat
         {
             if (TryShare(demands, limit, powerA, setpointA))
             {
-                return;
+                if (RespectUnbalancedLimit(reserved, setpointA))
+                {
+                    return;
+                }
+
+                continue;
             }
 
             setpointA[_active[^1]] = 0;
@@ -138,8 +144,7 @@ public sealed class EqualShareStrategy(SiteSettings settings) : IAllocationStrat
 
             var d = demands[i];
             share = Math.Min(share, Math.Min(d.OcppLimitA ?? double.PositiveInfinity, Math.Min(d.HardwareLimitA ?? double.PositiveInfinity, d.ApiLimitA ?? double.PositiveInfinity)));
-            var min = (c >= 0 ? _clusters[c].MinChargingCurrentA : null) ?? settings.MinChargingCurrentA;
-            if (share < min - 1e-9)
+            if (share < MinimumA(i) - 1e-9)
             {
                 return false;
             }
@@ -149,6 +154,67 @@ public sealed class EqualShareStrategy(SiteSettings settings) : IAllocationStrat
 
         return true;
     }
+
+    /// <summary>
+    /// Caps the single-phase stations on the most loaded phase until it is at most the limit above the least loaded
+    /// one. Returns false (after taking the last to arrive out) when that would push one below the minimum current.
+    /// </summary>
+    private bool RespectUnbalancedLimit(PhaseCurrents reserved, double[] setpointA)
+    {
+        foreach (var i in _active)
+        {
+            if (_cps[i].Connection == PhaseConnection.SinglePhase && _cps[i].UnbalancedLoadLimitA is { } own)
+            {
+                setpointA[i] = Math.Min(setpointA[i], own);
+            }
+        }
+
+        if (settings.UnbalancedLoadLimitA is not { } u)
+        {
+            return true;
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            var load = reserved;
+            foreach (var i in _active)
+            {
+                load += PhaseCurrents.On(_cps[i].WiredGridPhases, setpointA[i]);
+            }
+
+            var high = load.L1 >= load.L2 && load.L1 >= load.L3 ? Phase.L1 : load.L2 >= load.L3 ? Phase.L2 : Phase.L3;
+            var excess = load[high] - load.Min - u;
+            if (excess <= 1e-9)
+            {
+                return true;
+            }
+
+            var alone = _active.Where(i => _cps[i].Connection == PhaseConnection.SinglePhase && _cps[i].SinglePhase == high).ToList();
+            if (alone.Count == 0)
+            {
+                return true; // nothing this rule can cap: three-phase stations load every phase alike
+            }
+
+            foreach (var i in alone)
+            {
+                var capped = Math.Floor(((setpointA[i] - (excess / alone.Count)) * 10) - 1e-9) / 10;
+                if (capped < MinimumA(i) - 1e-9)
+                {
+                    var last = alone[^1];
+                    setpointA[last] = 0;
+                    _active.Remove(last);
+                    return false;
+                }
+
+                setpointA[i] = capped;
+            }
+        }
+
+        return true;
+    }
+
+    private double MinimumA(int i) =>
+        (_clusterOf[i] >= 0 ? _clusters[_clusterOf[i]].MinChargingCurrentA : null) ?? settings.MinChargingCurrentA;
 
     /// <summary>The index of the charge point's cluster (the first with its id, while clusters are enabled), or -1.</summary>
     private static int ClusterIndex(SiteSettings settings, ChargePointSettings cp)

@@ -29,6 +29,22 @@ public sealed record ScenarioReport
 
     public long SetpointCommands { get; init; }
 
+    /// <summary>Setpoint commands ÷ the hours vehicles were plugged in (target ≤ 30).</summary>
+    public double SetpointChangesPerVehicleHour { get; init; }
+
+    /// <summary>Overload caused by the currents reserved for unreachable stations alone (not a controller fault).</summary>
+    public double UnreachableReservedOverloadAs { get; init; }
+
+    public double CommandedUnbalanceAs { get; init; }
+
+    public double PhysicalUnbalanceAs { get; init; }
+
+    /// <summary>How often the allocator's final safety check had to repair its own result (must be 0).</summary>
+    public int SafetyCorrections { get; init; }
+
+    /// <summary>Jain's index of delivered ÷ asked-for energy (the old <c>jainFairness</c>), for reference.</summary>
+    public double JainDemandFairness { get; init; }
+
     public long AllocationsComputed { get; init; }
 
     public double MeanAllocationMicros { get; init; }

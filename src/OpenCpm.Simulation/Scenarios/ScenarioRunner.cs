@@ -43,9 +43,9 @@ public sealed class ScenarioRunner
         var n = _cps.Length;
         var v = _settings.NominalVoltageV;
         var step = _scenario.StepSeconds;
-        var stepHours = step / 3600.0;
-        var metrics = new ScenarioMetrics(_scenario, _settings, _clusterOf);
+        var metrics = new ScenarioMetrics(_scenario, _settings, _cpIndex, _clusterOf);
         var gate = new ReductionGate(_clock);
+        var memory = new VehicleMemory();
         var demands = new ChargePointDemand[n];
         var setpoints = new double[n];
         var gridPhases = new PhaseSet[n];
@@ -53,7 +53,6 @@ public sealed class ScenarioRunner
         var events = _scenario.Events.OrderBy(e => e.T).ToArray();
         var nextVehicle = 0;
         var nextEvent = 0;
-        var contractLimit = _settings.MaxCurrentA;
         double? ocppSiteLimit = null;
         var meterUntil = DateTimeOffset.MinValue;
         var meter = _scenario.Site.Meter;
@@ -78,6 +77,9 @@ public sealed class ScenarioRunner
             {
                 if (cp.Vehicle is not null && _scenario.Vehicles[cp.VehicleIndex].Depart <= t)
                 {
+                    // As the host does when a session ends: remember the vehicle by its card (here: its id) and station.
+                    var index = Array.IndexOf(_cps, cp);
+                    memory.Remember(_scenario.Vehicles[cp.VehicleIndex].Id, cp.Settings.Id, cp.Detector.Phases, (_strategy as OpenCpmStrategy)?.LearnedMinimumA(index));
                     metrics.Departed(cp.VehicleIndex, cp.Vehicle);
                     cp.Unplug();
                 }
@@ -88,6 +90,7 @@ public sealed class ScenarioRunner
                 var (sv, index) = vehicles[nextVehicle++];
                 var cp = _cps[_cpIndex[sv.ChargePoint]];
                 cp.Plug(new SimulatedVehicle(VehicleSpecOf(sv, cp.Settings), now), index, now);
+                cp.Remembered = memory.Recall(sv.Id, cp.Settings.Id);
             }
 
             while (nextEvent < events.Length && events[nextEvent].T <= t)
@@ -102,7 +105,6 @@ public sealed class ScenarioRunner
                         _cps[_cpIndex[e.ChargePoint!]].GoOffline(now, TimeSpan.FromSeconds(e.DurationSeconds!.Value));
                         break;
                     case "siteLimit":
-                        contractLimit = Math.Min(_settings.MaxCurrentA, e.MaxCurrentA!.Value);
                         ocppSiteLimit = e.MaxCurrentA;
                         break;
                     case "chargePointLimit":
@@ -142,6 +144,8 @@ public sealed class ScenarioRunner
                     Authorized = true,
                     MeasuredCurrentA = measured,
                     VehiclePhases = phases,
+                    LikelyVehiclePhases = cp.Vehicle is null ? PhaseSet.None : cp.Remembered.Phases,
+                    MinimumCurrentA = cp.Vehicle is null ? null : cp.Remembered.MinimumCurrentA,
                     CommandedSetpointA = cp.StationSetpointA,
                     OcppLimitA = double.IsNaN(cp.OcppLimitA) ? null : cp.OcppLimitA,
                 };
@@ -213,7 +217,8 @@ public sealed class ScenarioRunner
                 Console.Error.WriteLine($"t={t} draw={physical} hh={household} sp=[{string.Join(" ", setpoints.Select(x => x.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)))}] st=[{string.Join(" ", demands.Select(d => d.State.ToString()[..3]))}] drw=[{string.Join(" ", _cps.Select(c => c.DrawA.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)))}]");
             }
 
-            metrics.Step(t, step, stepHours, _cps, gridPhases, knownLimit, contractLimit, household, physical);
+            var meterLost = meter is not null && meterState == MeterState.Lost;
+            metrics.Step(new ScenarioStep(t, step, household, ocppSiteLimit ?? double.PositiveInfinity, knownLimit, meterLost), _cps, gridPhases, physical);
         }
 
         var end = Start.AddSeconds(_scenario.DurationSeconds);
@@ -226,6 +231,7 @@ public sealed class ScenarioRunner
             }
         }
 
+        metrics.SafetyCorrections = (_strategy as OpenCpmStrategy)?.SafetyCorrections ?? 0;
         return metrics.Report(_strategy.Name, allocations, allocationTicks, wall.Elapsed);
     }
 

@@ -14,6 +14,9 @@ internal sealed class SimulatedChargePoint(ChargePointSettings settings, Scenari
 
     public VehiclePhaseDetector Detector { get; } = new();
 
+    /// <summary>What the controller remembered of the vehicle now plugged in (its card's or the station's last session).</summary>
+    public VehicleProfile Remembered { get; set; }
+
     /// <summary>The setpoint the station applies (the offer to the vehicle).</summary>
     public double StationSetpointA { get; private set; }
 

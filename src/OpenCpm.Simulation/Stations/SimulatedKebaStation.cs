@@ -27,6 +27,7 @@ public sealed class SimulatedKebaStation : IAsyncDisposable
     private readonly Task _receiveLoop;
     private DateTimeOffset? _lastCommandAt;
     private long _datagramsReceived;
+    private long _setpointCommands;
     private long _commandsDropped;
     private long _ignoredFromOtherPorts;
 
@@ -52,6 +53,9 @@ public sealed class SimulatedKebaStation : IAsyncDisposable
 
     /// <summary>Counts every datagram received (dropped ones included).</summary>
     public long DatagramsReceived => Interlocked.Read(ref _datagramsReceived);
+
+    /// <summary>Commands taken that set the current or the enable (<c>curr</c>, <c>currtime</c>, <c>ena</c>): a controller's setpoint changes and watchdog feeds.</summary>
+    public long SetpointCommands => Interlocked.Read(ref _setpointCommands);
 
     /// <summary>Commands dropped because they came too soon after the previous one (<see cref="KebaStationFaults.DropBursts"/>).</summary>
     public long CommandsDropped => Interlocked.Read(ref _commandsDropped);
@@ -262,6 +266,10 @@ public sealed class SimulatedKebaStation : IAsyncDisposable
             }
 
             _lastCommandAt = now;
+            if (text.StartsWith("curr", StringComparison.Ordinal) || text.StartsWith("ena", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _setpointCommands);
+            }
 
             reply = _model.Handle(text, sender.Address, now);
             if (reply is null && _model.LastRejected is { } reason)

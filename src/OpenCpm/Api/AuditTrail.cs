@@ -10,5 +10,5 @@ internal static class AuditTrail
     public const string Source = "settings";
 
     public static Task ChangedAsync(this EventLog events, ClaimsPrincipal user, string what, CancellationToken cancellationToken) =>
-        events.InfoAsync(Source, $"{user.UserName()} changed {what}.", cancellationToken);
+        events.InfoAsync(Source, $"{LogText.Escape(user.UserName())} changed {what}.", cancellationToken);
 }

@@ -7,12 +7,13 @@ using OpenCpm.Security;
 namespace OpenCpm.Api;
 
 /// <summary>
-/// /api/v1/auth: log in (the only anonymous call of the API), change the password (the only call allowed while a
-/// password must be changed), and API tokens for scripts.
+/// /api/v1/auth: log in (the only anonymous call of the API), log out, change the password (the only calls allowed
+/// while a password must be changed), and API tokens for scripts. An API token may neither create tokens nor
+/// change the password. Logins and password changes are throttled per address first (<see cref="LoginThrottle"/>).
 /// </summary>
 internal static class AuthApi
 {
-    public const int MaxTokenNameLength = 64;
+    public const int MaxTokenNameLength = CreateTokenRequest.MaxNameLength;
 
     /// <summary>The event-log source of security events.</summary>
     public const string Source = LoginService.EventSource;
@@ -21,15 +22,17 @@ internal static class AuthApi
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Authentication");
         group.MapPost("/login", LoginAsync).AllowAnonymous().WithName("Login")
-            .WithSummary("Exchanges user name and password for a bearer token. Repeated failures lock the user name and address out for a while (429).");
-        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization(SecurityPolicies.PasswordChange).WithName("ChangePassword")
-            .WithSummary("Changes the caller's password (at least 10 characters, 3 of 4 character kinds, no character 3 times in a row).");
+            .WithSummary("Exchanges user name and password for a bearer token. Repeated failures lock the address out for a while (429); a user name is locked only for addresses that failed.");
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization(SecurityPolicies.PasswordChange).WithName("Logout")
+            .WithSummary("Revokes the token of this call.");
+        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization(SecurityPolicies.PasswordChange, SecurityPolicies.Interactive).WithName("ChangePassword")
+            .WithSummary("Changes the caller's password (at least 10 characters, 3 of 4 character kinds, no character 3 times in a row) and revokes every other token; after a first login, the caller's token too (log in again).");
         group.MapGet("/me", Me).RequireAuthorization(SecurityPolicies.PasswordChange).WithName("CurrentUser")
             .WithSummary("Who the token belongs to and whether the password must be changed.");
         group.MapGet("/tokens", ListTokensAsync).RequireAuthorization(SecurityPolicies.Api).WithName("ListApiTokens")
             .WithSummary("The caller's API tokens (never their secrets).");
-        group.MapPost("/tokens", CreateTokenAsync).RequireAuthorization(SecurityPolicies.Api).WithName("CreateApiToken")
-            .WithSummary("Creates an API token; the answer shows the token this once.");
+        group.MapPost("/tokens", CreateTokenAsync).RequireAuthorization(SecurityPolicies.Api, SecurityPolicies.Interactive).WithName("CreateApiToken")
+            .WithSummary("Creates an API token (not with an API token); the answer shows the token this once.");
         group.MapDelete("/tokens/{id:long}", RevokeTokenAsync).RequireAuthorization(SecurityPolicies.Api).WithName("RevokeApiToken")
             .WithSummary("Revokes one of the caller's API tokens.");
         return app;
@@ -38,21 +41,15 @@ internal static class AuthApi
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
         LoginRequest body, HttpContext context, LoginService logins, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(body.Username) || body.Password is null)
+        if (body.Problem() is { } problem)
         {
-            return ApiProblems.BadRequest("Both 'username' and 'password' must be given.");
+            return ApiProblems.BadRequest(problem);
         }
 
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var outcome = await logins.LoginAsync(body.Username, body.Password, address, cancellationToken);
+        var outcome = await logins.LoginAsync(body.Username!, body.Password!, ClientAddress.Of(context), cancellationToken);
         if (outcome.LockedOut)
         {
-            var seconds = (int)Math.Ceiling(outcome.RetryAfter.TotalSeconds);
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
-                detail: FormattableString.Invariant($"Too many failed logins for this user or address: try again in {seconds} s."),
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many failed logins");
+            return TooMany(context, outcome.RetryAfter);
         }
 
         if (!outcome.Succeeded)
@@ -63,17 +60,32 @@ internal static class AuthApi
         return TypedResults.Ok(new LoginResponse(outcome.Token!.Token, outcome.Token.ExpiresAt, outcome.User!.MustChangePassword));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest body, ClaimsPrincipal principal, LoginService logins, CancellationToken cancellationToken)
+    private static async Task<NoContent> LogoutAsync(ClaimsPrincipal principal, TokenService tokens, ILogger<LoginRequest> logger, CancellationToken cancellationToken)
     {
-        if (body.CurrentPassword is null || body.NewPassword is null)
+        if (principal.TokenIdOrNull() is { } tokenId)
         {
-            return ApiProblems.BadRequest("Both 'currentPassword' and 'newPassword' must be given.");
+            await tokens.RevokeAsync(principal.UserId(), tokenId, cancellationToken);
+            SecurityLog.LoggedOut(logger, LogText.Escape(principal.UserName()), tokenId);
         }
 
-        var problem = await logins.ChangePasswordAsync(
-            principal.UserId(), principal.UserName(), principal.TokenId(), body.CurrentPassword, body.NewPassword, cancellationToken);
-        return problem is null ? TypedResults.NoContent() : ApiProblems.BadRequest(problem);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest body, HttpContext context, ClaimsPrincipal principal, LoginService logins, CancellationToken cancellationToken)
+    {
+        if (body.Problem() is { } problem)
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
+        var outcome = await logins.ChangePasswordAsync(principal, body.CurrentPassword!, body.NewPassword!, ClientAddress.Of(context), cancellationToken);
+        if (outcome.LockedOut)
+        {
+            return TooMany(context, outcome.RetryAfter);
+        }
+
+        return outcome.Problem is { } refused ? ApiProblems.BadRequest(refused) : TypedResults.NoContent();
     }
 
     private static Ok<CurrentUserDto> Me(ClaimsPrincipal principal) =>
@@ -90,22 +102,18 @@ internal static class AuthApi
         CreateTokenRequest body, ClaimsPrincipal principal, TokenService tokens, TimeProvider time,
         EventLog events, ILogger<CreateTokenRequest> logger, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > MaxTokenNameLength)
+        if (body.Problem(time.GetUtcNow()) is { } problem)
         {
-            return ApiProblems.BadRequest($"An API token needs a 'name' of 1..{MaxTokenNameLength} characters.");
+            return ApiProblems.BadRequest(problem);
         }
 
-        if (body.ExpiresAt <= time.GetUtcNow())
-        {
-            return ApiProblems.BadRequest("The token's 'expiresAt' must be in the future.");
-        }
-
-        var token = await tokens.CreateApiTokenAsync(principal.UserId(), body.Name, body.ExpiresAt, cancellationToken);
-        SecurityLog.ApiTokenCreated(logger, principal.UserName(), token.Id, body.Name);
-        await events.InfoAsync(Source, FormattableString.Invariant($"{principal.UserName()} created API token {token.Id} \"{body.Name}\"."), cancellationToken);
+        var name = body.Name!;
+        var token = await tokens.CreateApiTokenAsync(principal.UserId(), name, body.ExpiresAt, cancellationToken);
+        SecurityLog.ApiTokenCreated(logger, LogText.Escape(principal.UserName()), token.Id, LogText.Escape(name));
+        await events.InfoAsync(Source, FormattableString.Invariant($"{LogText.Escape(principal.UserName())} created API token {token.Id} \"{LogText.Escape(name)}\"."), cancellationToken);
         return TypedResults.Created(
             FormattableString.Invariant($"/api/v1/auth/tokens/{token.Id}"),
-            new CreatedTokenDto(token.Id, body.Name, token.Token, token.ExpiresAt));
+            new CreatedTokenDto(token.Id, name, token.Token, token.ExpiresAt));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(
@@ -116,8 +124,18 @@ internal static class AuthApi
             return ApiProblems.NotFound(FormattableString.Invariant($"API token {id} does not exist."));
         }
 
-        SecurityLog.ApiTokenRevoked(logger, principal.UserName(), id);
-        await events.InfoAsync(Source, FormattableString.Invariant($"{principal.UserName()} revoked API token {id}."), cancellationToken);
+        SecurityLog.ApiTokenRevoked(logger, LogText.Escape(principal.UserName()), id);
+        await events.InfoAsync(Source, FormattableString.Invariant($"{LogText.Escape(principal.UserName())} revoked API token {id}."), cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>429 with Retry-After while the address (or the name, for an address that failed) is locked out.</summary>
+    private static ProblemHttpResult TooMany(HttpContext context, TimeSpan wait)
+    {
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            detail: PasswordChangeOutcome.LockedOutProblem(wait),
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many failed logins");
     }
 }

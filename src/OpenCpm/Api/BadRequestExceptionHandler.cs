@@ -1,11 +1,11 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace OpenCpm.Api;
 
 /// <summary>
 /// Answers a request the framework could not bind (malformed JSON, a wrong type, a missing body, a bad query
-/// value) with problem+json whose detail names the problem, instead of an empty 400.
+/// value) with problem+json whose detail names the field and what it must be (<see cref="BindingProblemText"/>),
+/// and whose <c>field</c> is the JSON path of the value at fault, instead of an empty 400.
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -16,15 +16,19 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             return false;
         }
 
-        var detail = bad.InnerException is JsonException json
-            ? "The request body is not valid JSON for this call: " + json.Message
-            : bad.Message;
+        var (detail, field) = BindingProblemText.Of(bad);
         httpContext.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = { Status = bad.StatusCode, Title = "Bad request", Detail = detail },
-        });
+        };
+        if (field is not null)
+        {
+            context.ProblemDetails.Extensions["field"] = field;
+        }
+
+        return await problems.TryWriteAsync(context);
     }
 }

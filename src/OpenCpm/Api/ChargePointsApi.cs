@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenCpm.Control;
+using OpenCpm.Core.LoadManagement;
 using OpenCpm.Stations;
 
 namespace OpenCpm.Api;
@@ -22,14 +23,19 @@ internal static class ChargePointsApi
         TypedResults.Ok<IReadOnlyList<ChargePointDto>>([.. site.Current.ChargePoints.Select(ChargePointDto.From)]);
 
     private static Results<Ok<ChargePointDto>, ProblemHttpResult> Get(string id, SiteSnapshots site) =>
-        site.Current.Find(id) is { } chargePoint ? TypedResults.Ok(ChargePointDto.From(chargePoint)) : ApiProblems.NotFound($"There is no charge point \"{id}\".");
+        site.Current.Find(id) is { } chargePoint ? TypedResults.Ok(ChargePointDto.From(chargePoint)) : ApiProblems.NotFound($"There is no charge point \"{SiteSettingsValidator.Shown(id)}\".");
 
     private static async Task<Results<Ok<ActionResultDto>, ProblemHttpResult>> ActAsync(
         string id, string action, ActionRequest? body, ChargePointCommands commands, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ChargePointAction>(action, ignoreCase: true, out var which) || !Enum.IsDefined(which) || action.Any(char.IsDigit))
         {
-            return ApiProblems.NotFound($"There is no action \"{action}\"; use start, stop, restart or unlock.");
+            return ApiProblems.NotFound($"There is no action \"{SiteSettingsValidator.Shown(action)}\"; use start, stop, restart or unlock.");
+        }
+
+        if (body?.Problem() is { } problem)
+        {
+            return ApiProblems.BadRequest(problem);
         }
 
         var result = await commands.RunAsync(id, which, body?.IdTag is { Length: > 0 } tag ? tag : null, cancellationToken);
@@ -37,6 +43,7 @@ internal static class ChargePointsApi
         {
             ChargePointActionOutcome.Done => TypedResults.Ok(new ActionResultDto(id, action, "accepted")),
             ChargePointActionOutcome.NoSuchChargePoint => ApiProblems.NotFound(result.Message!),
+            ChargePointActionOutcome.Invalid => ApiProblems.BadRequest(result.Message!),
             ChargePointActionOutcome.Unsupported => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status501NotImplemented),
             ChargePointActionOutcome.TimedOut => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status504GatewayTimeout),
             _ => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict),

@@ -17,7 +17,7 @@ internal static class EventsApi
         EventLog events, CancellationToken cancellationToken,
         DateTimeOffset? from = null, DateTimeOffset? to = null, EventSeverity? level = null, string? source = null, int page = 1, int pageSize = 100)
     {
-        if (Paging.Check(page, pageSize, from, to) is { } problem)
+        if ((Paging.Check(page, pageSize, from, to) ?? Paging.CheckFilters(("source", source))) is { } problem)
         {
             return ApiProblems.BadRequest(problem);
         }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenCpm.Core.LoadManagement;
 using OpenCpm.Security;
 using OpenCpm.Settings;
 
@@ -44,10 +46,15 @@ internal static class NetworkApi
         TypedResults.Ok((await settings.GetSiteAsync(cancellationToken)).Site.Clusters.Select(ClusterDto.From).ToArray());
 
     private static async Task<Results<Ok<ClusterDto[]>, ProblemHttpResult>> PutClustersAsync(
-        ClusterDto[] body, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
+        ClusterDto?[] body, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (NullEntry(body, "Cluster") is { } problem)
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
         var outcome = await settings.UpdateSiteAsync(
-            site => site.WithLimits(site.Site with { Clusters = [.. body.Select(c => c.ToSettings())] }), user.UserName(), "the clusters", cancellationToken);
+            site => site.WithLimits(site.Site with { Clusters = [.. body.Select(c => c!.ToSettings())] }), user.UserName(), "the clusters", cancellationToken);
         return outcome.IsSaved ? TypedResults.Ok(outcome.Value!.Site.Clusters.Select(ClusterDto.From).ToArray()) : ApiProblems.From(outcome);
     }
 
@@ -58,14 +65,14 @@ internal static class NetworkApi
         string id, SettingsService settings, CancellationToken cancellationToken) =>
         (await settings.GetSiteAsync(cancellationToken)).Find(id) is { } cp
             ? TypedResults.Ok(ChargePointSettingsDto.From(cp))
-            : ApiProblems.NotFound($"Charge point \"{id}\" does not exist.");
+            : ApiProblems.NotFound($"Charge point \"{SiteSettingsValidator.Shown(id)}\" does not exist.");
 
     private static async Task<Results<Ok<ChargePointSettingsDto>, ProblemHttpResult>> PutChargePointAsync(
         string id, ChargePointSettingsDto body, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (body.Id is { } bodyId && bodyId != id)
         {
-            return ApiProblems.BadRequest($"The body's id \"{bodyId}\" differs from the path's \"{id}\".");
+            return ApiProblems.BadRequest($"The body's id \"{SiteSettingsValidator.Shown(bodyId)}\" differs from the path's \"{SiteSettingsValidator.Shown(id)}\".");
         }
 
         var outcome = await settings.UpdateSiteAsync(site => site.WithChargePoint(body.ToInstallation(id)), user.UserName(), $"charge point \"{id}\"", cancellationToken);
@@ -75,26 +82,61 @@ internal static class NetworkApi
     private static async Task<Results<Ok<ChargePointSettingsDto[]>, ProblemHttpResult>> PutChargePointsAsync(
         ChargePointSettingsDto[] body, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (body.Select((cp, k) => cp.Id is { Length: > 0 } ? null : $"Charge point {k + 1} of the list has no id.").FirstOrDefault(p => p is not null) is { } missingId)
+        if (BulkProblem(body) is { } problem)
         {
-            return ApiProblems.BadRequest(missingId);
+            return ApiProblems.BadRequest(problem);
         }
 
         var outcome = await settings.UpdateSiteAsync(
             site => body.Aggregate(site, (s, cp) => s.WithChargePoint(cp.ToInstallation(cp.Id!))),
             user.UserName(),
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{body.Length} charge points"),
+            string.Create(CultureInfo.InvariantCulture, $"{body.Length} charge points"),
             cancellationToken);
         return outcome.IsSaved
             ? TypedResults.Ok(body.Select(cp => ChargePointSettingsDto.From(outcome.Value!.Find(cp.Id!)!)).ToArray())
             : ApiProblems.From(outcome);
     }
 
+    /// <summary>A bulk list needs an id on every entry, each id once, and at most as many as a site may have.</summary>
+    private static string? BulkProblem(ChargePointSettingsDto?[] body)
+    {
+        if (NullEntry(body, "Charge point") is { } nullEntry)
+        {
+            return nullEntry;
+        }
+
+        if (body.Length > InstallationRules.MaxChargePoints)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"The list may have at most {InstallationRules.MaxChargePoints} charge points but has {body.Length}.");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < body.Length; k++)
+        {
+            if (body[k]!.Id is not { Length: > 0 } id)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"Charge point {k + 1} of the list has no id.");
+            }
+
+            if (!ids.Add(id))
+            {
+                return $"Charge point \"{SiteSettingsValidator.Shown(id)}\" appears twice in the list.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A list entry that is null (<c>[null]</c>) is no cluster or charge point.</summary>
+    private static string? NullEntry<T>(T?[] body, string what)
+        where T : class =>
+        Array.IndexOf(body, null) is var k and >= 0 ? string.Create(CultureInfo.InvariantCulture, $"{what} {k + 1} of the list is null.") : null;
+
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteChargePointAsync(
         string id, SettingsService settings, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var outcome = await settings.UpdateSiteAsync(
-            site => site.Find(id) is null ? SettingsEdit<SiteConfiguration>.NotFound($"Charge point \"{id}\" does not exist.") : site.WithoutChargePoint(id),
+            site => site.Find(id) is null ? SettingsEdit<SiteConfiguration>.NotFound($"Charge point \"{SiteSettingsValidator.Shown(id)}\" does not exist.") : site.WithoutChargePoint(id),
             user.UserName(),
             $"the site: charge point \"{id}\" removed",
             cancellationToken);

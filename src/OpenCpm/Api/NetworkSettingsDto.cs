@@ -43,7 +43,7 @@ internal sealed record NetworkSettingsDto
         MinChargingCurrentA = MinChargingCurrentA,
         UnbalancedLoadLimitA = UnbalancedLoadLimitA,
         ClustersEnabled = ClustersEnabled,
-        RotationPeriod = double.IsFinite(RotationMinutes) && Math.Abs(RotationMinutes) < 1e6 ? TimeSpan.FromMinutes(RotationMinutes) : TimeSpan.Zero,
+        RotationPeriod = Math.Abs(RotationMinutes) < 1e9 ? TimeSpan.FromMinutes(RotationMinutes) : RotationMinutes < 0 ? TimeSpan.MinValue : TimeSpan.MaxValue,
         MaxPowerW = MaxPowerW,
         NominalVoltageV = NominalVoltageV,
         MeterFallbackPowerW = MeterFallbackPowerW,

@@ -25,7 +25,7 @@ internal sealed record OcppSettingsDto
     public static OcppSettingsDto From(OcppBackendSettings s) => new()
     {
         Enabled = s.Enabled,
-        Url = s.Url,
+        Url = Backend.BackendLinkStatus.WithoutUserInfo(s.Url),
         ChargeBoxId = s.ChargeBoxId,
         SecurityProfile = s.SecurityProfile,
         HeartbeatIntervalSeconds = s.HeartbeatIntervalSeconds,

@@ -24,7 +24,7 @@ internal static class SessionsApi
         SessionService sessions, CancellationToken cancellationToken,
         DateTimeOffset? from = null, DateTimeOffset? to = null, string? card = null, string? chargePoint = null, int page = 1, int pageSize = 50)
     {
-        if (Paging.Check(page, pageSize, from, to) is { } problem)
+        if ((Paging.Check(page, pageSize, from, to) ?? Paging.CheckFilters(("card", card), ("chargePoint", chargePoint))) is { } problem)
         {
             return ApiProblems.BadRequest(problem);
         }
@@ -38,7 +38,7 @@ internal static class SessionsApi
         SessionService sessions, CancellationToken cancellationToken,
         DateTimeOffset? from = null, DateTimeOffset? to = null, string? card = null, string? chargePoint = null)
     {
-        if (Paging.Check(1, 1, from, to) is { } problem)
+        if ((Paging.Check(1, 1, from, to) ?? Paging.CheckFilters(("card", card), ("chargePoint", chargePoint))) is { } problem)
         {
             return ApiProblems.BadRequest(problem);
         }

@@ -112,7 +112,7 @@ internal static class SimApi
         var installation = (await settings.GetSiteAsync(cancellationToken)).Find(id);
         if (installation is null)
         {
-            return (null, ApiProblems.NotFound($"There is no charge point \"{id}\"."));
+            return (null, ApiProblems.NotFound($"There is no charge point \"{Core.LoadManagement.SiteSettingsValidator.Shown(id)}\"."));
         }
 
         var station = IPAddress.TryParse(installation.Address, out var address) ? site.FindStation(address) : null;

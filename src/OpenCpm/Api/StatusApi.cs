@@ -12,7 +12,7 @@ internal static class StatusApi
         return api;
     }
 
-    private static StatusDto Get(StatusService status)
+    private static StatusDto Get(StatusService status, Updates.InstalledVersion version)
     {
         var site = status.Site;
         var meter = site.Meter;
@@ -29,7 +29,8 @@ internal static class StatusApi
                 meter.Reading?.Timestamp,
                 meter.LastError),
             new AllocationDto(allocation.At, NodeDto.From(allocation.Site), [.. allocation.Clusters.Select(NodeDto.From)], allocation.Queue),
-            new ControllerDto(controller.Cycles, controller.MeterToSetpoint?.TotalMilliseconds, controller.PendingReductions, controller.CommandsInFlight));
+            new ControllerDto(controller.Cycles, controller.MeterToSetpoint?.TotalMilliseconds, controller.PendingReductions, controller.CommandsInFlight),
+            version.Version);
     }
 
     private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];

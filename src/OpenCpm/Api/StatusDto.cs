@@ -7,4 +7,5 @@ internal sealed record StatusDto(
     BackendDto Backend,
     MeterStatusDto Meter,
     AllocationDto Allocation,
-    ControllerDto Controller);
+    ControllerDto Controller,
+    string Version);

@@ -84,7 +84,8 @@ internal static class DemoCommand
                     () => BuildHost(options, site),
                     app => PrintAsync(app, site, output, cancellationToken),
                     error,
-                    cancellationToken);
+                    cancellationToken,
+                    restartInProcess: true);
             }
         }
         finally
@@ -163,6 +164,11 @@ internal static class DemoCommand
         if (app.GeneratedAdminPassword() is { } password)
         {
             await output.WriteLineAsync($"First login: user admin, password {password}");
+        }
+
+        if (app.GeneratedRecoveryKey() is { } key)
+        {
+            await output.WriteLineAsync($"Recovery key: {key} (resets a forgotten admin password; shown only now)");
         }
 
         await output.FlushAsync(cancellationToken);

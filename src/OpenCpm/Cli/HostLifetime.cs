@@ -1,14 +1,35 @@
 using System.Net.Sockets;
+using OpenCpm.Maintenance;
 
 namespace OpenCpm.Cli;
 
 /// <summary>
 /// What `opencpm run` and `opencpm demo` share: build the controller host, start it, print where it listens, run
-/// until Ctrl+C or SIGTERM, stop it. Build errors exit 2, start errors exit 1, each as one sentence on stderr.
+/// until Ctrl+C or SIGTERM, stop it. Build errors exit 2, start errors exit 1, each as one sentence on stderr. A
+/// restart the controller asked for (<see cref="ControllerRestart"/>) exits with <see cref="ControllerRestart.ExitCode"/>
+/// for the supervisor, or — asked to restart in process (the demo, which has none) — starts it again here.
 /// </summary>
 internal static class HostLifetime
 {
     public static async Task<int> RunAsync(
+        string command,
+        Func<WebApplication> build,
+        Func<WebApplication, Task> announce,
+        TextWriter error,
+        CancellationToken cancellationToken,
+        bool restartInProcess = false)
+    {
+        while (true)
+        {
+            var exitCode = await RunOnceAsync(command, build, announce, error, cancellationToken);
+            if (exitCode != ControllerRestart.ExitCode || !restartInProcess || cancellationToken.IsCancellationRequested)
+            {
+                return exitCode;
+            }
+        }
+    }
+
+    private static async Task<int> RunOnceAsync(
         string command,
         Func<WebApplication> build,
         Func<WebApplication, Task> announce,
@@ -53,7 +74,7 @@ internal static class HostLifetime
             }
 
             await app.StopAsync(CancellationToken.None);
-            return 0;
+            return app.Services.GetService<ControllerRestart>()?.Requested == true ? ControllerRestart.ExitCode : 0;
         }
     }
 }

@@ -6,6 +6,9 @@ namespace OpenCpm.Cli;
 /// <summary>`opencpm run`: the controller for a real site (no simulators).</summary>
 internal static class RunCommand
 {
+    /// <summary>Where `opencpm run` puts the recovery key drawn at the first start (owner-only).</summary>
+    public const string RecoveryKeyFileName = "recovery-key.txt";
+
     public static Command Create()
     {
         var dataDir = new Option<string?>("--data-dir")
@@ -49,6 +52,12 @@ internal static class RunCommand
             return 2;
         }
 
+        // An update to this version that never came up is rolled back before anything else happens.
+        if (Updates.UpdateGuard.BeforeStart(options.HostArgs, error, TimeProvider.System) is { } rolledBack)
+        {
+            return rolledBack;
+        }
+
         return await HostLifetime.RunAsync("opencpm", () => ControllerHost.Build(options), AnnounceAsync, error, cancellationToken);
 
         async Task AnnounceAsync(WebApplication app)
@@ -62,6 +71,14 @@ internal static class RunCommand
             if (app.GeneratedAdminPassword() is { } password)
             {
                 await output.WriteLineAsync($"First login: user admin, password {password}");
+            }
+
+            if (app.GeneratedRecoveryKey() is { } key)
+            {
+                // Never on the console (it ends up in the system journal): in a file only the owner can read.
+                var path = Path.Combine(app.Services.GetRequiredService<Data.StorageOptions>().DataDirectory, RecoveryKeyFileName);
+                Security.RecoveryKeys.WriteOwnerOnly(path, key + "\n");
+                await output.WriteLineAsync($"Recovery key: written to {path} (readable only by you); keep it somewhere safe for the product's life, then delete the file.");
             }
 
             await output.FlushAsync(cancellationToken);

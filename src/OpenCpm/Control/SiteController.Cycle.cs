@@ -18,6 +18,9 @@ internal sealed partial class SiteController
         IReadOnlyList<ChargePointControl> controls;
         var meterSnapshot = meter.Snapshot;
         var preferences = _preferences;
+
+        // The stations' bands are taken when the meter took its reading: the household is the meter minus what they drew then.
+        var bandAt = meterSnapshot.FreshReading?.Timestamp ?? timeProvider.GetUtcNow();
         lock (_lock)
         {
             controls = _controls;
@@ -28,7 +31,8 @@ internal sealed partial class SiteController
 
             for (var i = 0; i < controls.Count; i++)
             {
-                _demands[i] = DemandOf(controls[i]) with { UserLimitA = preferences.LimitFor(controls[i].Id) };
+                // A charge point held after a power failure gets no current until an operator enables it.
+                _demands[i] = DemandOf(controls[i], bandAt) with { ApiLimitA = hold.IsHeld(controls[i].Id) ? 0 : null, UserLimitA = preferences.LimitFor(controls[i].Id) };
                 if (_demands[i].State == ChargePointState.Offline)
                 {
                     _gate.Forget(controls[i].Key);
@@ -77,8 +81,8 @@ internal sealed partial class SiteController
         Publish(controls, allocation, meterSnapshot);
     }
 
-    /// <summary>What the allocator needs of one charge point (called under the lock).</summary>
-    private static ChargePointDemand DemandOf(ChargePointControl control)
+    /// <summary>What the allocator needs of one charge point, its current's band at <paramref name="bandAt"/> (called under the lock).</summary>
+    private ChargePointDemand DemandOf(ChargePointControl control, DateTimeOffset bandAt)
     {
         var s = control.Status;
         if (control.UnresponsiveSince is { } since && s.LastSeen > since.AddSeconds(1))
@@ -92,8 +96,14 @@ internal sealed partial class SiteController
 
         // A command still on its way may be in force already: plan from the higher of the two.
         var commanded = Math.Max(control.CommandedA ?? s.SetpointA, control.CommandInFlightA ?? 0);
+        if (!s.VehiclePlugged)
+        {
+            control.Transitions.Clear(); // no vehicle, nothing flows whatever was commanded
+        }
+
         if (control.Driver is null || !s.Online || control.UnresponsiveSince is not null)
         {
+            control.Transitions.Clear(); // its current counts at its reservation meanwhile; it reports afresh when back
             return new ChargePointDemand
             {
                 State = ChargePointState.Offline,
@@ -105,8 +115,11 @@ internal sealed partial class SiteController
         return new ChargePointDemand
         {
             State = s.State,
-            Authorized = !s.AuthorizationRequired || s.Authorized,
+            // The station's own lock (its card list) and the controller's decision (a card it accepted) both must allow it.
+            Authorized = (!s.AuthorizationRequired || s.Authorized) && authorizer.AllowsCharging(control.Id),
             MeasuredCurrentA = s.CurrentsA,
+            MeasuredBandA = control.Transitions.Band(s.CurrentsA, s.CurrentsMeasuredAt, s.ActivePhases, bandAt),
+            StillMayDrawA = control.Transitions.PendingCount > 0 ? control.Transitions.StillMayDrawA(s.CurrentsA) : null,
             VehiclePhases = s.ActivePhases,
             CommandedSetpointA = commanded,
             HardwareLimitA = s.HardwareMaxCurrentA > 0 ? s.HardwareMaxCurrentA : null,
@@ -170,8 +183,11 @@ internal sealed partial class SiteController
                 control.CommandInFlightA = change.ToA;
                 if (control.Driver is { } driver)
                 {
-                    var fromA = control.CommandedA ?? control.Status.SetpointA;
-                    control.Transitions.Sent(fromA, change.ToA, timeProvider.GetUtcNow(), driver.SettleTime(fromA, change.ToA));
+                    // What may be flowing now (not what was commanded: a setpoint above an idle vehicle frees nothing).
+                    var status = control.Status;
+                    var now = timeProvider.GetUtcNow();
+                    var flowing = control.Transitions.Band(status.CurrentsA, status.CurrentsMeasuredAt, status.ActivePhases, now).HighA.Max;
+                    control.Transitions.Sent(flowing, change.ToA, now, driver.Timing(control.CommandedA ?? status.SetpointA, change.ToA));
                 }
                 if (reduction)
                 {

@@ -20,6 +20,8 @@ internal sealed partial class SiteController(
     IEnumerable<IStationProtocol> protocols,
     SiteSnapshots snapshots,
     BackendLinkStatus backend,
+    Authorization.ChargingAuthorizer authorizer,
+    Maintenance.PowerFailureHold hold,
     TimeProvider timeProvider,
     ILogger<SiteController> logger) : BackgroundService
 {
@@ -55,6 +57,8 @@ internal sealed partial class SiteController(
         using var settingsChanges = settings.Changes.Subscribe(OnSettingsChanged);
         using var meterChanges = meter.Snapshots.Subscribe(_ => Wake());
         using var backendChanges = backend.Live.Subscribe(_ => Wake());
+        using var authorizationChanges = authorizer.States.Subscribe(_ => Wake());
+        using var holdChanges = hold.Held.Subscribe(_ => Wake());
         try
         {
             await _loop.RunAsync(StepAsync, ex => ControlLog.CycleFailed(logger, ex), stoppingToken);

@@ -1,3 +1,5 @@
+using OpenCpm.Core.Authorization;
+
 namespace OpenCpm.Data;
 
 /// <summary>Whether charging needs an RFID card, and how cards are checked online and offline (manual, Device settings).</summary>
@@ -18,6 +20,15 @@ internal sealed record AuthorizationSettings : ISettingsDocument<AuthorizationSe
     /// <summary>The id tag used for sessions while authorization is off (empty = none).</summary>
     public string? PredefinedToken { get; init; }
 
+    /// <summary>The settings as the Core policy takes them (a predefined token that is not a valid idTag counts as none).</summary>
+    public Core.Authorization.AuthorizationSettings ToPolicy() => new()
+    {
+        Enabled = Enabled,
+        OnlineMode = OnlineMode,
+        OfflineMode = OfflineMode,
+        PredefinedToken = CardUid.TryParse(PredefinedToken, out var token) ? token : null,
+    };
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -35,7 +46,14 @@ internal sealed record AuthorizationSettings : ISettingsDocument<AuthorizationSe
         {
             errors.Add(FormattableString.Invariant($"The predefined token may have at most {MaxIdTagLength} characters (an OCPP idTag) but has {PredefinedToken.Length}."));
         }
+        else if (PredefinedToken is { Length: > 0 } token && !IsIdTag(token))
+        {
+            errors.Add("The predefined token must consist of printable ASCII characters without spaces (an OCPP idTag).");
+        }
 
         return errors;
     }
+
+    /// <summary>An OCPP idTag: 1 to <see cref="MaxIdTagLength"/> printable ASCII characters without spaces.</summary>
+    public static bool IsIdTag(string tag) => tag.Length is > 0 and <= MaxIdTagLength && tag.All(c => c is > ' ' and <= '~');
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Sockets;
+using OpenCpm.Security;
+using OpenCpm.Settings;
 
 namespace OpenCpm.Data;
 
@@ -31,9 +34,13 @@ internal sealed record DiscoverySettings : ISettingsDocument<DiscoverySettings>
             errors.Add(FormattableString.Invariant($"The expected number of stations must be 0..1000 but is {ExpectedStations}."));
         }
 
-        if (!IPAddress.TryParse(BroadcastAddress, out _))
+        if (!IPAddress.TryParse(BroadcastAddress, out var address) || address.ToString() != BroadcastAddress || address.AddressFamily != AddressFamily.InterNetwork)
         {
-            errors.Add($"The broadcast address must be an IP address but is \"{BroadcastAddress}\".");
+            errors.Add($"The broadcast address must be an IPv4 address written as four numbers (a.b.c.d) but is \"{LogText.Escape(BroadcastAddress)}\".");
+        }
+        else if (address.Equals(IPAddress.Any) || InstallationRules.IsMulticast(address))
+        {
+            errors.Add($"The broadcast address must be the LAN's broadcast address (such as 255.255.255.255 or 192.168.25.255), not {BroadcastAddress}.");
         }
 
         if (IntervalSeconds is < 5 or > 3600)

@@ -22,7 +22,7 @@ internal sealed class EventLog(IDbContextFactory<OpenCpmDbContext> dbFactory, Ti
             Time = time.GetUtcNow(),
             Level = level,
             Source = source.Length > 64 ? source[..64] : source,
-            Message = message.Length > MaxMessageLength ? message[..MaxMessageLength] : message,
+            Message = Security.LogText.Escape(message, MaxMessageLength - 1), // a value from outside never forges a line
         });
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -67,6 +67,23 @@ internal sealed class EventLog(IDbContextFactory<OpenCpmDbContext> dbFactory, Ti
         var rows = await events.OrderByDescending(e => e.Time).ThenByDescending(e => e.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         return new Page<EventEntry>([.. rows.Select(r => new EventEntry(r.Id, r.Time, r.Level, r.Source, r.Message))], query.Page, query.PageSize, total);
+    }
+
+    /// <summary>Every entry, oldest first (the log archive).</summary>
+    public async IAsyncEnumerable<EventEntry> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await foreach (var r in db.Events.AsNoTracking().OrderBy(e => e.Time).ThenBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return new EventEntry(r.Id, r.Time, r.Level, r.Source, r.Message);
+        }
+    }
+
+    /// <summary>Deletes every entry (manual 8.1.6, Device: delete the event log); returns how many.</summary>
+    public async Task<int> ClearAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Events.ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Deletes entries older than <see cref="RetentionMonths"/> months; returns how many.</summary>

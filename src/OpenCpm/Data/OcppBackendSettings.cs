@@ -1,9 +1,21 @@
+using OpenCpm.Security;
+
 namespace OpenCpm.Data;
 
 /// <summary>The connection to the OCPP backend (CSMS): the controller is one charge point there, its stations connectors.</summary>
 internal sealed record OcppBackendSettings : ISettingsDocument<OcppBackendSettings>
 {
     public const int MaxChargeBoxIdLength = 48;
+
+    /// <summary>Characters of a charge box id besides ASCII letters and digits (OCPP 2.0.1's identifierString).</summary>
+    public const string ChargeBoxIdPunctuation = "*-_=:+|@.";
+
+    public const int MaxUrlLength = 512;
+
+    /// <summary>The basic-auth password: 16 to 40 printable ASCII characters (OCPP security whitepaper).</summary>
+    public const int MinAuthorizationKeyLength = 16;
+
+    public const int MaxAuthorizationKeyLength = 40;
 
     public static string Key => "ocpp";
 
@@ -29,11 +41,11 @@ internal sealed record OcppBackendSettings : ISettingsDocument<OcppBackendSettin
         var errors = new List<string>();
         if (Url is { Length: > 0 } url)
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "ws" && uri.Scheme != "wss"))
+            if (UrlProblem(url) is { } problem)
             {
-                errors.Add($"The backend URL must be an absolute ws:// or wss:// URL but is \"{url}\".");
+                errors.Add(problem);
             }
-            else if (SecurityProfile >= 2 && uri.Scheme != "wss")
+            else if (SecurityProfile >= 2 && !url.StartsWith("wss://", StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add(FormattableString.Invariant($"Security profile {SecurityProfile} needs a wss:// backend URL but it is \"{url}\"."));
             }
@@ -50,6 +62,16 @@ internal sealed record OcppBackendSettings : ISettingsDocument<OcppBackendSettin
         else if (ChargeBoxId is { Length: > MaxChargeBoxIdLength })
         {
             errors.Add(FormattableString.Invariant($"The charge box id may have at most {MaxChargeBoxIdLength} characters but has {ChargeBoxId.Length}."));
+        }
+        else if (ChargeBoxId is { Length: > 0 } id && (!id.All(c => char.IsAsciiLetterOrDigit(c) || ChargeBoxIdPunctuation.Contains(c, StringComparison.Ordinal)) || id.All(c => c == '.')))
+        {
+            errors.Add($"The charge box id must consist of letters, digits and \"{ChargeBoxIdPunctuation}\" (it is the last segment of the backend URL) but is \"{LogText.Escape(id)}\".");
+        }
+
+        if (AuthorizationKey is { Length: > 0 } key
+            && (key.Length is < MinAuthorizationKeyLength or > MaxAuthorizationKeyLength || !key.All(c => c is > ' ' and <= '~')))
+        {
+            errors.Add(FormattableString.Invariant($"The authorization key must be {MinAuthorizationKeyLength} to {MaxAuthorizationKeyLength} printable ASCII characters without spaces."));
         }
 
         if (SecurityProfile is < 0 or > 3)
@@ -68,5 +90,30 @@ internal sealed record OcppBackendSettings : ISettingsDocument<OcppBackendSettin
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// Null when <paramref name="url"/> is an absolute ws:// or wss:// URL without user, password or fragment, else
+    /// why not (a URL with a password is never repeated back).
+    /// </summary>
+    public static string? UrlProblem(string url)
+    {
+        var shown = url.Contains('@', StringComparison.Ordinal) ? "" : $" but is \"{LogText.Escape(url)}\"";
+        if (url.Length > MaxUrlLength)
+        {
+            return FormattableString.Invariant($"The backend URL may have at most {MaxUrlLength} characters but has {url.Length}.");
+        }
+
+        if (url.Any(c => c <= ' ' || c == '\u007F') || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "ws" && uri.Scheme != "wss"))
+        {
+            return $"The backend URL must be an absolute ws:// or wss:// URL{shown}.";
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            return "The backend URL must not contain a user name or password: the password is the authorization key.";
+        }
+
+        return url.Contains('#', StringComparison.Ordinal) ? $"The backend URL must not have a fragment ('#'){shown}." : null;
     }
 }

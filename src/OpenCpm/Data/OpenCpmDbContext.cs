@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenCpm.Core.Authorization;
 using OpenCpm.Core.LoadManagement;
 using OpenCpm.Core.Sessions;
 
@@ -25,6 +26,10 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
 
     public DbSet<UserPreferencesRow> UserPreferences => Set<UserPreferencesRow>();
 
+    public DbSet<CardRow> Cards => Set<CardRow>();
+
+    public DbSet<CardListRow> CardLists => Set<CardListRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
@@ -36,6 +41,7 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
         configurationBuilder.Properties<EventSeverity>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<TokenKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<TimeFormat>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CardStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -106,6 +112,18 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
             e.Property(p => p.Language).HasMaxLength(8);
             e.Property(p => p.TimeZone).HasMaxLength(64);
             e.HasOne(p => p.User).WithOne().HasForeignKey<UserPreferencesRow>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CardRow>(e =>
+        {
+            e.ToTable("Cards");
+            e.HasKey(c => c.Uid);
+            e.Property(c => c.Uid).HasMaxLength(CardUid.MaxLength);
+            e.Property(c => c.Name).HasMaxLength(CardList.MaxNameLength);
+        });
+        modelBuilder.Entity<CardListRow>(e =>
+        {
+            e.ToTable("CardList");
+            e.Property(c => c.Id).ValueGeneratedNever();
         });
     }
 }

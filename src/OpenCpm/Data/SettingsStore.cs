@@ -28,6 +28,54 @@ internal sealed class SettingsStore(IDbContextFactory<OpenCpmDbContext> dbFactor
         ArgumentNullException.ThrowIfNull(configuration);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await CopySiteAsync(db, configuration, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves several areas in one transaction: the network (unless null), documents as JSON by key, and removes the
+    /// documents named in <paramref name="removed"/> (they fall back to their defaults).
+    /// </summary>
+    public async Task SaveManyAsync(
+        SiteConfiguration? configuration, IReadOnlyDictionary<string, string> documents, IReadOnlyCollection<string> removed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(removed);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (configuration is not null)
+        {
+            await CopySiteAsync(db, configuration, cancellationToken);
+        }
+
+        var rows = await db.Documents.ToDictionaryAsync(d => d.Key, StringComparer.Ordinal, cancellationToken);
+        foreach (var key in removed)
+        {
+            if (rows.TryGetValue(key, out var row))
+            {
+                db.Documents.Remove(row);
+            }
+        }
+
+        foreach (var (key, json) in documents)
+        {
+            if (!rows.TryGetValue(key, out var row))
+            {
+                row = new SettingsDocumentRow { Key = key, Json = "" };
+                db.Documents.Add(row);
+            }
+
+            row.Json = json;
+            row.UpdatedAt = time.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task CopySiteAsync(OpenCpmDbContext db, SiteConfiguration configuration, CancellationToken cancellationToken)
+    {
         var site = await db.Site.FindAsync([SiteSettingsRow.SingletonId], cancellationToken);
         if (site is null)
         {
@@ -54,8 +102,6 @@ internal sealed class SettingsStore(IDbContextFactory<OpenCpmDbContext> dbFactor
         }
 
         db.ChargePoints.RemoveRange(rows.Values);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task SaveDocumentAsync<T>(T document, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace OpenCpm.Data;
 /// <summary>
 /// Brings the database up to date before anything else starts (before Kestrel accepts a request): creates the data
 /// folder, copies an existing database aside before applying new migrations (an upgrade never loses data), and
-/// applies them.
+/// applies them. The folder and its files are the owner's only (<see cref="OwnerOnly"/>).
 /// </summary>
 internal sealed class StorageInitializer(
     IDbContextFactory<OpenCpmDbContext> dbFactory,
@@ -16,7 +16,16 @@ internal sealed class StorageInitializer(
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.DataDirectory);
+        OwnerOnly.EnsureFolder(options.DataDirectory);
+        OwnerOnly.EnsureFolder(Path.Combine(options.DataDirectory, "keys"));
+        OwnerOnly.EnsureFile(options.DatabasePath); // before SQLite creates it with the process's default mode
+        await MigrateAsync(cancellationToken);
+        OwnerOnly.Restrict(options.DataDirectory, StorageOptions.DatabaseFileName + "*"); // -wal, -shm, backups
+        OwnerOnly.Restrict(Path.Combine(options.DataDirectory, "keys"), "*");
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)

@@ -1,4 +1,5 @@
-using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenCpm.Api;
 using OpenCpm.Security;
 
@@ -6,12 +7,17 @@ namespace OpenCpm.Hosting;
 
 internal static class ApiExtensions
 {
-    /// <summary>JSON (camelCase, enums as names), RFC 7807 problems for every error, the OpenAPI document.</summary>
+    /// <summary>JSON (camelCase, enums as names only, finite numbers only), RFC 7807 problems for every error, the OpenAPI document.</summary>
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new StrictEnumConverterFactory());
+            json.SerializerOptions.Converters.Add(new FiniteNumberConverter());
+        });
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusProblems.AddDetail);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<StorageExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(openApi => openApi
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
@@ -35,6 +41,7 @@ internal static class ApiExtensions
     {
         app.MapOpenApi();
         app.MapAuthApi();
+        app.MapRecoveryApi();
         var api = app.MapGroup("/api/v1").RequireAuthorization(SecurityPolicies.Api);
         api.MapStatusApi();
         api.MapChargePointsApi();
@@ -46,12 +53,27 @@ internal static class ApiExtensions
         api.MapAuthorizationApi();
         api.MapCardsApi();
         api.MapEventsApi();
+        api.MapConfigFileApi();
+        api.MapDeviceApi();
+        api.MapDisplayApi();
+        api.MapSystemApi();
+        api.MapLoggingApi();
+        api.MapUpdateApi();
+        api.MapUsbApi();
         return api;
     }
 
+    /// <summary>/healthz: "Healthy", or 503 with "Unhealthy: " and what is wrong (storage, settings), in plain text.</summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var problems = report.Entries.Values.Where(e => e.Status != HealthStatus.Healthy).Select(e => e.Description ?? e.Status.ToString());
+        return context.Response.WriteAsync(report.Status == HealthStatus.Healthy ? "Healthy" : $"{report.Status}: {string.Join(" ", problems)}");
     }
 }

@@ -22,16 +22,20 @@ internal static class ControllerHost
         var hostSettings = HostSettings.Read(options, builder.Configuration);
         builder.WebHost.UseUrls(hostSettings.Urls);
 
-        builder.AddLogging();
+        builder.AddLogging(hostSettings.DataDirectory);
+        builder.AddHardening();
         builder.AddStorage(hostSettings.DataDirectory);
         builder.AddSecurity(options.AdminPassword);
         builder.AddStations(hostSettings.Keba);
+        builder.AddCardAuthorization();
         builder.AddSiteController();
+        builder.AddMaintenance();
         builder.AddApi();
         builder.AddWebUi();
         options.ConfigureServices?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -45,6 +49,10 @@ internal static class ControllerHost
     /// <summary>The first-login password of <c>admin</c> generated at start (null if users existed or one was preset).</summary>
     public static string? GeneratedAdminPassword(this WebApplication app) =>
         app.Services.GetRequiredService<Security.AdminBootstrap>().GeneratedPassword;
+
+    /// <summary>The recovery key drawn at this start (the controller's first), to show once; null when one existed.</summary>
+    public static string? GeneratedRecoveryKey(this WebApplication app) =>
+        app.Services.GetRequiredService<Security.RecoveryKeys>().GeneratedKey;
 
     /// <summary>The addresses Kestrel listens on (after start; port 0 resolved).</summary>
     public static IReadOnlyList<string> ListeningAddresses(this WebApplication app) =>

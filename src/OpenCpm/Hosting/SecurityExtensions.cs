@@ -20,10 +20,12 @@ internal static class SecurityExtensions
         builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         builder.Services.AddSingleton<IAuthorizationHandler, PasswordChangedRequirement>();
+        builder.Services.AddSingleton<IAuthorizationHandler, InteractiveLoginRequirement>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SecurityPolicies.Api, policy => policy.RequireAuthenticatedUser().AddRequirements(new PasswordChangedRequirement()))
-            .AddPolicy(SecurityPolicies.PasswordChange, policy => policy.RequireAuthenticatedUser());
+            .AddPolicy(SecurityPolicies.PasswordChange, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(SecurityPolicies.Interactive, policy => policy.RequireAuthenticatedUser().AddRequirements(new InteractiveLoginRequirement()));
         return builder;
     }
 }

@@ -15,7 +15,9 @@ internal static class StorageExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(options);
         builder.Services.AddDbContextFactory<OpenCpmDbContext>(db => db.UseSqlite($"Data Source={options.DatabasePath}"));
+        builder.Services.AddHostedService<Maintenance.DataFolderLock>(); // before anything touches the folder
         builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddSingleton<StorageFaults>();
         builder.Services.AddSingleton<SettingsStore>();
         builder.Services.AddSingleton<SettingsService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SettingsService>()); // loads after the migration
@@ -24,7 +26,7 @@ internal static class StorageExtensions
         builder.Services.AddHostedService<StoragePruner>();
         // Keys of ASP.NET Core data protection (antiforgery, cookies) live with the data, not in the user's home.
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<SettingsHealthCheck>("settings");
         return builder;
     }
 }

@@ -126,8 +126,8 @@ internal sealed class GridMeterPoller : BackgroundService
         try
         {
             var values = await reader.ReadAsync(cancellationToken);
-            reading = GridMeterReading.From(values, _timeProvider.GetUtcNow());
-            error = reading is null ? $"The meter gave no current for every phase (profile '{reader.Profile.Id}')." : null;
+            reading = GridMeterReading.From(values, _timeProvider.GetUtcNow(), out var problem);
+            error = problem is null ? null : $"{problem[..^1]} (profile '{reader.Profile.Id}').";
         }
         catch (ModbusException e)
         {

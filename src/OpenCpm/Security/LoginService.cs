@@ -1,12 +1,13 @@
-using System.Globalization;
+using System.Security.Claims;
 using OpenCpm.Data;
 
 namespace OpenCpm.Security;
 
 /// <summary>
 /// Logging in and changing one's password, the same for the REST API (bearer tokens) and the web UI (a cookie that
-/// carries a login token): repeated failures are throttled per user name and address (<see cref="LoginThrottle"/>),
-/// every outcome is logged, lockouts and password changes go to the event log.
+/// carries a login token): both are throttled per address first, then per user name for addresses that failed
+/// (<see cref="LoginThrottle"/>); a wrong current password counts as a failed login. Every outcome is logged (names
+/// escaped), lockouts and password changes go to the event log.
 /// </summary>
 internal sealed class LoginService(
     UserAccounts users, TokenService tokens, LoginThrottle throttle, EventLog events, ILogger<LoginService> logger)
@@ -19,48 +20,82 @@ internal sealed class LoginService(
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
-        var wait = throttle.RetryAfter(userName, clientAddress);
-        if (wait > TimeSpan.Zero)
+        if (LockedOut(userName, clientAddress) is { } wait)
         {
-            SecurityLog.LoginLockedOut(logger, userName, clientAddress, (int)Math.Ceiling(wait.TotalSeconds));
             return LoginOutcome.Locked(wait);
         }
 
         var user = await users.AuthenticateAsync(userName, password, cancellationToken);
         if (user is null)
         {
-            var lockout = throttle.RecordFailure(userName, clientAddress);
-            SecurityLog.LoginFailed(logger, userName, clientAddress);
-            if (lockout > TimeSpan.Zero)
-            {
-                await events.WarningAsync(EventSource, string.Create(CultureInfo.InvariantCulture,
-                    $"Logins for user \"{userName}\" or from {clientAddress} are locked for {lockout.TotalSeconds:0} s after repeated failures."), cancellationToken);
-            }
-
+            SecurityLog.LoginFailed(logger, LogText.Escape(userName), clientAddress);
+            await RecordFailureAsync(userName, clientAddress, cancellationToken);
             return LoginOutcome.WrongCredentials;
         }
 
-        throttle.RecordSuccess(userName);
+        throttle.RecordSuccess(userName, clientAddress);
         var token = await tokens.IssueLoginTokenAsync(user.Id, cancellationToken);
-        SecurityLog.LoggedIn(logger, user.Name, clientAddress);
+        SecurityLog.LoggedIn(logger, LogText.Escape(user.Name), clientAddress);
         return LoginOutcome.Success(user, token);
     }
 
     /// <summary>
-    /// Changes the user's password (current one checked, rules of <see cref="PasswordPolicy"/>) and ends their other
-    /// logins; null on success, else the sentence saying why not (the rule the new password breaks).
+    /// Changes the password of the signed-in <paramref name="user"/> (current one checked, rules of
+    /// <see cref="PasswordPolicy"/>) and revokes every other token of theirs, login and API; the token of a first
+    /// login (issued while the password had to be changed) ends too, so the new password must be used to log in.
     /// </summary>
-    public async Task<string?> ChangePasswordAsync(
-        int userId, string userName, long keepTokenId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    public async Task<PasswordChangeOutcome> ChangePasswordAsync(
+        ClaimsPrincipal user, string currentPassword, string newPassword, string clientAddress, CancellationToken cancellationToken)
     {
-        if (await users.ChangePasswordAsync(userId, currentPassword, newPassword, cancellationToken) is { } problem)
+        ArgumentNullException.ThrowIfNull(user);
+        var name = user.UserName();
+        if (LockedOut(name, clientAddress) is { } wait)
         {
-            return problem;
+            return PasswordChangeOutcome.Locked(wait);
         }
 
-        await tokens.RevokeOtherLoginsAsync(userId, keepTokenId, cancellationToken);
-        SecurityLog.PasswordChanged(logger, userName);
-        await events.InfoAsync(EventSource, $"{userName} changed their password.", cancellationToken);
-        return null;
+        long? keep = user.HasClaim(c => c.Type == OpenCpmClaims.MustChangePassword) ? null : user.TokenIdOrNull();
+        var outcome = await users.ChangePasswordAsync(user.UserId(), currentPassword, newPassword, keep, cancellationToken);
+        if (outcome.WrongCurrentPassword)
+        {
+            SecurityLog.PasswordChangeFailed(logger, LogText.Escape(name), clientAddress);
+            await RecordFailureAsync(name, clientAddress, cancellationToken);
+        }
+
+        if (outcome.Problem is null)
+        {
+            SecurityLog.PasswordChanged(logger, LogText.Escape(name));
+            await events.InfoAsync(EventSource, $"{LogText.Escape(name)} changed their password; every other token was revoked.", cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private TimeSpan? LockedOut(string userName, string clientAddress)
+    {
+        var wait = throttle.RetryAfter(userName, clientAddress);
+        if (wait <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        SecurityLog.LoginLockedOut(logger, LogText.Escape(userName), clientAddress, (int)Math.Ceiling(wait.TotalSeconds));
+        return wait;
+    }
+
+    private async Task RecordFailureAsync(string userName, string clientAddress, CancellationToken cancellationToken)
+    {
+        var (addressLockout, nameLockout) = throttle.RecordFailure(userName, clientAddress);
+        if (addressLockout > TimeSpan.Zero)
+        {
+            await events.WarningAsync(EventSource, FormattableString.Invariant(
+                $"Logins from {clientAddress} are locked for {addressLockout.TotalSeconds:0} s after repeated failures."), cancellationToken);
+        }
+
+        if (nameLockout > TimeSpan.Zero)
+        {
+            await events.WarningAsync(EventSource, FormattableString.Invariant(
+                $"Logins for user \"{LogText.Escape(userName)}\" are locked for {nameLockout.TotalSeconds:0} s after repeated failures, from addresses that failed (not from those it logged in from)."), cancellationToken);
+        }
     }
 }

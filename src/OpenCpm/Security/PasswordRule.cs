@@ -7,4 +7,5 @@ internal enum PasswordRule
     TooLong,
     RepeatedCharacters,
     TooFewKinds,
+    ControlCharacters,
 }

@@ -1,6 +1,9 @@
 namespace OpenCpm.Security;
 
-/// <summary>Log messages of the security layer (event ids 1100–1199). Never passwords or tokens.</summary>
+/// <summary>
+/// Log messages of the security layer (event ids 1100–1199). Never passwords or tokens; user names, token names and
+/// addresses only through <see cref="LogText.Escape"/>.
+/// </summary>
 internal static partial class SecurityLog
 {
     [LoggerMessage(1100, LogLevel.Warning, "No user existed: created user {User} with a generated password that must be changed at first login")]
@@ -23,4 +26,13 @@ internal static partial class SecurityLog
 
     [LoggerMessage(1107, LogLevel.Information, "User {User} revoked API token {TokenId}")]
     public static partial void ApiTokenRevoked(ILogger logger, string user, long tokenId);
+
+    [LoggerMessage(1108, LogLevel.Information, "User {User} logged out (token {TokenId} revoked)")]
+    public static partial void LoggedOut(ILogger logger, string user, long tokenId);
+
+    [LoggerMessage(1109, LogLevel.Warning, "Password change for user {User} from {Address} refused: the current password is wrong")]
+    public static partial void PasswordChangeFailed(ILogger logger, string user, string address);
+
+    [LoggerMessage(1110, LogLevel.Warning, "The last-use time of token {TokenId} could not be written (the call goes on): {Reason}")]
+    public static partial void LastUseNotWritten(ILogger logger, long tokenId, string reason);
 }

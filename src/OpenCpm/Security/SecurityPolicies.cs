@@ -8,4 +8,7 @@ internal static class SecurityPolicies
 
     /// <summary>Only a valid token: the password change, which a user who must change their password may call.</summary>
     public const string PasswordChange = "password-change";
+
+    /// <summary>Not with an API token (creating tokens, changing the password): a login by password.</summary>
+    public const string Interactive = "interactive";
 }

@@ -10,7 +10,7 @@ namespace OpenCpm.Security;
 /// optional expiry). A token is 32 random bytes; only its SHA-256 hash is stored, so a copy of the database
 /// gives no working token.
 /// </summary>
-internal sealed class TokenService(IDbContextFactory<OpenCpmDbContext> dbFactory, TimeProvider time)
+internal sealed class TokenService(IDbContextFactory<OpenCpmDbContext> dbFactory, StorageFaults faults, TimeProvider time, ILogger<TokenService> logger)
 {
     public const string Prefix = "ocpm_";
 
@@ -48,12 +48,11 @@ internal sealed class TokenService(IDbContextFactory<OpenCpmDbContext> dbFactory
             .ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
-    /// <summary>Ends every login of the user except <paramref name="keepTokenId"/> (after a password change).</summary>
-    public async Task RevokeOtherLoginsAsync(int userId, long keepTokenId, CancellationToken cancellationToken)
+    /// <summary>Revokes one token of the user, whatever its kind (logout); false when there is none.</summary>
+    public async Task<bool> RevokeAsync(int userId, long tokenId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Tokens.Where(t => t.UserId == userId && t.Kind == TokenKind.Login && t.Id != keepTokenId)
-            .ExecuteDeleteAsync(cancellationToken);
+        return await db.Tokens.Where(t => t.Id == tokenId && t.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
     /// <summary>Ends one login (logging out); false when it was not a login token of that user.</summary>
@@ -91,12 +90,30 @@ internal sealed class TokenService(IDbContextFactory<OpenCpmDbContext> dbFactory
 
         if (row.LastUsedAt is null || now - row.LastUsedAt > LastUseResolution)
         {
-            row.LastUsedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
+            await NoteUseAsync(db, row, now, cancellationToken);
         }
 
         var user = row.User;
         return new TokenIdentity(row.Id, row.Kind, new UserAccount(user.Id, user.Name, user.Role, user.MustChangePassword));
+    }
+
+    /// <summary>
+    /// Writes the token's last-use time. It is bookkeeping: a write that fails (a full disk) never fails the call the
+    /// token is for; it is logged and shown by /healthz until a later write succeeds.
+    /// </summary>
+    private async Task NoteUseAsync(OpenCpmDbContext db, TokenRow row, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        row.LastUsedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            faults.Succeeded();
+        }
+        catch (Exception ex) when (StorageFaults.IsStorageFailure(ex))
+        {
+            faults.Failed("a token's last-use time", ex);
+            SecurityLog.LastUseNotWritten(logger, row.Id, (ex.InnerException ?? ex).Message);
+        }
     }
 
     private async Task<IssuedToken> AddAsync(OpenCpmDbContext db, int userId, TokenKind kind, string? name, DateTimeOffset? expiresAt, CancellationToken cancellationToken)

@@ -31,4 +31,16 @@ internal static class UiAuthentication
     public const string LogoutPath = "/account/logout";
 
     public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+
+    /// <summary>Signs the browser in with a login token (a successful login, or the login that follows a first password change).</summary>
+    public static Task SignInAsync(HttpContext context, UserAccount user, IssuedToken token)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(token);
+        var identity = new TokenIdentity(token.Id, Data.TokenKind.Login, user);
+        var properties = new Microsoft.AspNetCore.Authentication.AuthenticationProperties { IsPersistent = false, ExpiresUtc = token.ExpiresAt };
+        properties.Items[TokenItem] = token.Token;
+        return Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignInAsync(
+            context, CookieScheme, identity.ToPrincipal(CookieScheme), properties);
+    }
 }

@@ -77,30 +77,64 @@ internal sealed class UserAccounts(IDbContextFactory<OpenCpmDbContext> dbFactory
         return user is null ? null : ToAccount(user);
     }
 
-    /// <summary>Changes the password after checking the current one and the rules; null on success, else why not.</summary>
-    public async Task<string?> ChangePasswordAsync(int userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes the password after checking the current one and the rules, and in the same transaction revokes every
+    /// token of the user (login and API) but <paramref name="keepTokenId"/> (the caller's own, unless it was issued
+    /// for a first login: pass null then).
+    /// </summary>
+    public async Task<PasswordChangeOutcome> ChangePasswordAsync(
+        int userId, string currentPassword, string newPassword, long? keepTokenId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null || _hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
         {
-            return WrongCurrentPassword;
+            return new PasswordChangeOutcome(WrongCurrentPassword, WrongCurrentPassword: true);
         }
 
         if (PasswordPolicy.Check(newPassword) is { } problem)
         {
-            return problem;
+            return new PasswordChangeOutcome(problem, WrongCurrentPassword: false);
         }
 
         if (newPassword == currentPassword)
         {
-            return SamePassword;
+            return new PasswordChangeOutcome(SamePassword, WrongCurrentPassword: false);
         }
 
         user.PasswordHash = _hasher.HashPassword(user, newPassword);
         user.MustChangePassword = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        await db.Tokens.Where(t => t.UserId == userId && t.Id != keepTokenId).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return PasswordChangeOutcome.Done;
+    }
+
+    /// <summary>
+    /// Sets the password of <paramref name="name"/> without the current one (recovery key): <paramref name="password"/>
+    /// (already checked against the rules), or a fresh first-login password, returned, when null. Creates the user as
+    /// an administrator when it does not exist. In the same transaction every token of the user (login and API) is
+    /// revoked. Returns the user's id and the generated password.
+    /// </summary>
+    public async Task<(int UserId, string? Generated)> ResetPasswordAsync(string name, string? password, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Name == name, cancellationToken);
+        if (user is null)
+        {
+            user = new UserRow { Name = name, PasswordHash = "", Role = UserRoles.Admin, CreatedAt = time.GetUtcNow() };
+            db.Users.Add(user);
+        }
+
+        var generated = password is null ? PasswordGenerator.Generate() : null;
+        user.PasswordHash = _hasher.HashPassword(user, password ?? generated!);
+        user.MustChangePassword = generated is not null;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Tokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (user.Id, generated);
     }
 
     private static UserAccount ToAccount(UserRow user) => new(user.Id, user.Name, user.Role, user.MustChangePassword);

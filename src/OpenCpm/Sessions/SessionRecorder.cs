@@ -16,6 +16,7 @@ namespace OpenCpm.Sessions;
 internal sealed class SessionRecorder(
     SiteSnapshots site,
     SessionStore sessions,
+    Authorization.ChargingAuthorizer authorizer,
     EventLog events,
     TimeProvider timeProvider,
     ILogger<SessionRecorder> logger) : BackgroundService
@@ -121,7 +122,7 @@ internal sealed class SessionRecorder(
         }
     }
 
-    private static StationObservation ObservationOf(ChargePointSnapshot chargePoint)
+    private StationObservation ObservationOf(ChargePointSnapshot chargePoint)
     {
         var s = chargePoint.Status;
         return new StationObservation
@@ -135,6 +136,7 @@ internal sealed class SessionRecorder(
             SessionEnergyWh = s.SessionEnergyWh,
             IdentityKnown = chargePoint.Capabilities is not null,
             KeepsLog = chargePoint.Driver is not null && chargePoint.Capabilities is { SupportsSessionHistory: true },
+            AuthorizedIdTag = authorizer.IdTagOf(chargePoint.Id),
         };
     }
 

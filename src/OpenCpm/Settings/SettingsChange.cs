@@ -9,6 +9,9 @@ internal sealed record SettingsChange(string Area, SettingsSnapshot Before, Sett
     /// <summary>The area of the site limits, clusters and charge points.</summary>
     public const string SiteArea = "site";
 
-    /// <summary>The first announcement: everything was read from the database.</summary>
+    /// <summary>
+    /// Everything may have changed: the first announcement (all read from the database), or an edit of several areas
+    /// at once (<see cref="SettingsService.UpdateManyAsync"/>: a configuration file, a factory reset).
+    /// </summary>
     public const string LoadedArea = "loaded";
 }

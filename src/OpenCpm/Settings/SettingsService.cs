@@ -9,7 +9,8 @@ namespace OpenCpm.Settings;
 /// lock, validated as a whole, stored, written to the audit trail and announced on <see cref="Changes"/> — so two
 /// edits at the same moment never lose one another. Reads are served from memory.
 /// </summary>
-internal sealed class SettingsService(SettingsStore store, EventLog events, ILogger<SettingsService> logger) : IHostedLifecycleService, IDisposable
+internal sealed class SettingsService(SettingsStore store, EventLog events, IServiceProvider services, ILogger<SettingsService> logger)
+    : IHostedLifecycleService, IDisposable
 {
     /// <summary>The event log source of settings changes.</summary>
     public const string AuditSource = "settings";
@@ -56,7 +57,10 @@ internal sealed class SettingsService(SettingsStore store, EventLog events, ILog
             cancellationToken);
     }
 
-    /// <summary>Applies <paramref name="edit"/> to a settings document and saves the result if it is valid.</summary>
+    /// <summary>
+    /// Applies <paramref name="edit"/> to a settings document and saves the result if it is valid (its own
+    /// <c>Validate()</c> and every <see cref="ISettingsRule{TDocument}"/> registered for it).
+    /// </summary>
     public Task<SettingsOutcome<T>> UpdateAsync<T>(Func<T, SettingsEdit<T>> edit, string actor, string? what, CancellationToken cancellationToken)
         where T : class, ISettingsDocument<T>
     {
@@ -64,12 +68,53 @@ internal sealed class SettingsService(SettingsStore store, EventLog events, ILog
         return UpdateAsync(
             T.Key,
             snapshot => edit(snapshot.Get<T>()),
-            document => new Core.LoadManagement.SettingsProblems(document.Validate(), []),
+            document => new Core.LoadManagement.SettingsProblems([.. document.Validate(), .. services.GetServices<ISettingsRule<T>>().SelectMany(r => r.Check(document))], []),
             (snapshot, document) => snapshot.With(document),
             (document, ct) => store.SaveDocumentAsync(document, ct),
             actor,
             what,
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="edit"/> to several areas at once (a <see cref="SettingsBatch"/>): the network and every
+    /// document it sets are validated together and saved in one transaction, or nothing is. Announced as a change of
+    /// everything (<see cref="SettingsChange.LoadedArea"/>), so every area takes it in.
+    /// </summary>
+    public async Task<SettingsOutcome<SettingsSnapshot>> UpdateManyAsync(Action<SettingsBatch> edit, string actor, string? what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        await LoadAsync(cancellationToken);
+        SettingsOutcome<SettingsSnapshot> outcome;
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            var before = Current;
+            var batch = new SettingsBatch(before);
+            edit(batch);
+            var site = batch.Site.Validate();
+            var errors = batch.Errors.Concat(site.Errors).ToList();
+            if (errors.Count > 0)
+            {
+                return SettingsOutcome<SettingsSnapshot>.Invalid(errors);
+            }
+
+            await store.SaveManyAsync(ReferenceEquals(batch.Site, before.Site) ? null : batch.Site, batch.Documents, batch.Removed, cancellationToken);
+            var after = batch.After;
+            _changes.Publish(new SettingsChange(SettingsChange.LoadedArea, before, after));
+            outcome = SettingsOutcome<SettingsSnapshot>.Saved(after, site.Warnings);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+
+        if (what is not null)
+        {
+            await AuditAsync($"{actor} changed {what}.", cancellationToken);
+        }
+
+        return outcome;
     }
 
     /// <summary>Reads everything from the database once; later calls return at once.</summary>
@@ -160,7 +205,7 @@ internal sealed class SettingsService(SettingsStore store, EventLog events, ILog
 
         if (what is not null)
         {
-            await AuditAsync($"{actor} changed {what}.", cancellationToken);
+            await AuditAsync($"{Security.LogText.Escape(actor)} changed {what}.", cancellationToken);
         }
 
         return outcome;

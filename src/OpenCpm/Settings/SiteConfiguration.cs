@@ -42,7 +42,7 @@ internal sealed record SiteConfiguration
     {
         ArgumentNullException.ThrowIfNull(installation);
         var existing = Find(installation.Id);
-        var connector = installation.ConnectorId > 0 ? installation.ConnectorId
+        var connector = installation.ConnectorId != 0 ? installation.ConnectorId
             : existing is { ConnectorId: > 0 } ? existing.ConnectorId
             : NextConnectorId();
         var placed = installation with { ConnectorId = connector };

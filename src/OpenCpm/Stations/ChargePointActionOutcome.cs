@@ -4,6 +4,7 @@ internal enum ChargePointActionOutcome
 {
     Done,
     NoSuchChargePoint,
+    Invalid,
     NoDriver,
     Unsupported,
     Refused,

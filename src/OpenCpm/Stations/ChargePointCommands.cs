@@ -1,20 +1,19 @@
+using OpenCpm.Authorization;
 using OpenCpm.Control;
-using OpenCpm.Data;
+using OpenCpm.Core.Authorization;
 using OpenCpm.Settings;
 
 namespace OpenCpm.Stations;
 
 /// <summary>
 /// The operator's actions on a charge point (start without a card, stop, restart, unlock), the same for the REST API
-/// and the web UI. A start without a card uses the configured predefined token; a stop the station accepted ends the
-/// running session with stop reason Remote; an unlock while a session runs stops charging first (manual 8.1.1: the
-/// socket is unlocked only once charging has stopped).
+/// and the web UI. Start and stop go to the controller's authorization (which gives or takes the current) and, for a
+/// station that keeps its own card list and is locked, to the station as well; a start without a card runs under
+/// the configured predefined token. A stop ends the running session with stop reason Remote. An unlock while a
+/// session runs stops charging first (manual 8.1.1: the socket is unlocked only once charging has stopped).
 /// </summary>
-internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService settings, Sessions.SessionRecorder recorder)
+internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService settings, ChargingAuthorizer authorizer, Sessions.SessionRecorder recorder)
 {
-    /// <summary>The token of a start without a card when no predefined token is configured.</summary>
-    public const string DefaultToken = "OPENCPM";
-
     public async Task<ChargePointActionResult> RunAsync(string chargePointId, ChargePointAction action, string? idTag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chargePointId);
@@ -23,22 +22,37 @@ internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService se
             return new(ChargePointActionOutcome.NoSuchChargePoint, $"There is no charge point \"{chargePointId}\".");
         }
 
+        CardUid? tag = null;
+        if (idTag is not null && !CardUid.TryParse(idTag, out tag, out var problem))
+        {
+            return new(ChargePointActionOutcome.Invalid, $"The idTag {problem}.");
+        }
+
         if (chargePoint.Driver is not { } driver)
         {
             return new(ChargePointActionOutcome.NoDriver, $"Charge point \"{chargePointId}\" can't be commanded: {chargePoint.DriverProblem}.");
         }
 
         var verb = action.ToString().ToLowerInvariant();
-        var result = action switch
+        StationCommandResult result;
+        switch (action)
         {
-            ChargePointAction.Start => await driver.StartAsync(idTag ?? await DefaultTagAsync(cancellationToken), cancellationToken),
-            ChargePointAction.Stop => await driver.StopAsync(idTag, cancellationToken),
-            ChargePointAction.Restart => await driver.RestartAsync(cancellationToken),
-            _ => await StopThenUnlockAsync(chargePoint, driver, cancellationToken),
-        };
-        if (action == ChargePointAction.Stop && result.IsAccepted)
-        {
-            recorder.NoteRemoteStop(chargePointId);
+            case ChargePointAction.Start:
+                tag ??= (await settings.GetAsync<Data.AuthorizationSettings>(cancellationToken)).ToPolicy().PredefinedToken;
+                await authorizer.StartAsync(chargePointId, tag, cancellationToken);
+                result = chargePoint.Status.AuthorizationRequired
+                    ? await driver.StartAsync(tag?.Value ?? "", cancellationToken) // the station's own lock: it must be told too
+                    : StationCommandResult.Accepted;
+                break;
+            case ChargePointAction.Stop:
+                result = await StopAsync(chargePoint, driver, tag, cancellationToken);
+                break;
+            case ChargePointAction.Restart:
+                result = await driver.RestartAsync(cancellationToken);
+                break;
+            default:
+                result = await StopThenUnlockAsync(chargePoint, driver, cancellationToken);
+                break;
         }
 
         return result.Outcome switch
@@ -50,16 +64,22 @@ internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService se
         };
     }
 
+    private async Task<StationCommandResult> StopAsync(ChargePointSnapshot chargePoint, IStationDriver driver, CardUid? tag, CancellationToken cancellationToken)
+    {
+        await authorizer.StopAsync(chargePoint.Id, cancellationToken);
+        var result = chargePoint.Status.Authorized // the station's own lock was opened by a card: close it too
+            ? await driver.StopAsync(tag?.Value, cancellationToken)
+            : StationCommandResult.Accepted;
+        recorder.NoteRemoteStop(chargePoint.Id);
+        return result;
+    }
+
     private async Task<StationCommandResult> StopThenUnlockAsync(ChargePointSnapshot chargePoint, IStationDriver driver, CancellationToken cancellationToken)
     {
-        if (chargePoint.Status.VehiclePlugged && chargePoint.Status.Authorized)
+        if (chargePoint.Status.VehiclePlugged && (chargePoint.Status.Authorized || authorizer.AllowsCharging(chargePoint.Id)))
         {
-            var stop = await driver.StopAsync(null, cancellationToken);
-            if (stop.IsAccepted)
-            {
-                recorder.NoteRemoteStop(chargePoint.Id);
-            }
-            else if (stop.Outcome != StationCommandOutcome.Unsupported)
+            var stop = await StopAsync(chargePoint, driver, null, cancellationToken);
+            if (!stop.IsAccepted && stop.Outcome != StationCommandOutcome.Unsupported)
             {
                 return stop;
             }
@@ -67,7 +87,4 @@ internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService se
 
         return await driver.UnlockAsync(cancellationToken);
     }
-
-    private async Task<string> DefaultTagAsync(CancellationToken cancellationToken) =>
-        (await settings.GetAsync<AuthorizationSettings>(cancellationToken)).PredefinedToken is { Length: > 0 } token ? token : DefaultToken;
 }

@@ -1,3 +1,4 @@
+using OpenCpm.Core.LoadManagement;
 using OpenCpm.Core.Sessions;
 using OpenCpm.Live;
 
@@ -31,10 +32,11 @@ internal interface IStationDriver
     Task<StationCommandResult> SetCurrentAsync(double amps, CancellationToken cancellationToken);
 
     /// <summary>
-    /// How long after a setpoint change from <paramref name="fromA"/> to <paramref name="toA"/> leaves the controller
-    /// the vehicle's current surely shows it: the station's own delay, the pilot's, and the vehicle's reaction.
+    /// When a setpoint change from <paramref name="fromA"/> to <paramref name="toA"/> shows in the vehicle's current,
+    /// counted from when the controller sends it: not before the station's own delays, surely after them and the
+    /// vehicle's reaction.
     /// </summary>
-    TimeSpan SettleTime(double fromA, double toA);
+    SetpointTiming Timing(double fromA, double toA);
 
     /// <summary>Hard enable/disable of the station (survives unplug).</summary>
     Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken);
@@ -49,8 +51,11 @@ internal interface IStationDriver
 
     Task<StationCommandResult> RestartAsync(CancellationToken cancellationToken);
 
-    /// <summary>Shows a short text on the station's display (if it has one).</summary>
-    Task<StationCommandResult> ShowTextAsync(string text, CancellationToken cancellationToken);
+    /// <summary>
+    /// Shows a short text on the station's display (if it has one), for <paramref name="duration"/> or the station's
+    /// own default time when null.
+    /// </summary>
+    Task<StationCommandResult> ShowTextAsync(string text, TimeSpan? duration, CancellationToken cancellationToken);
 
     /// <summary>
     /// The sessions the station remembers, newest first, stopping at <paramref name="afterSessionId"/> (exclusive):

@@ -34,4 +34,16 @@ public sealed record StationCapabilities
     public double? DipMaxCurrentA { get; init; }
 
     public bool SupportsSessionHistory { get; init; }
+
+    /// <summary>The DIP switches as on the station's board (DSW1.1 … DSW2.8) with what each does; empty when not reported.</summary>
+    public IReadOnlyList<DipSwitch> DipSwitches { get; init; } = [];
+
+    /// <summary>Whether the controller can update the station's firmware itself.</summary>
+    public bool FirmwareUpdateByController { get; init; }
+
+    /// <summary>How the station's firmware is updated, in a sentence for the operator (what to do when the controller can't).</summary>
+    public string? FirmwareUpdateNote { get; init; }
+
+    /// <summary>Whether the controller can restart the station (the charge point's restart action).</summary>
+    public bool RestartByController { get; init; }
 }

@@ -7,11 +7,17 @@ namespace OpenCpm.Web;
 /// <summary>A refused password change in the user's language: which rule of <see cref="PasswordPolicy"/> the new password breaks, or why else.</summary>
 internal static class PasswordProblemText
 {
-    public static string For(IStringLocalizer<UiText> text, string problem, string newPassword)
+    public static string For(IStringLocalizer<UiText> text, PasswordChangeOutcome outcome, string newPassword)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(newPassword);
-        return problem switch
+        if (outcome.LockedOut)
+        {
+            return text["Login.LockedOut", (int)Math.Ceiling(outcome.RetryAfter.TotalSeconds)];
+        }
+
+        return outcome.Problem switch
         {
             UserAccounts.WrongCurrentPassword => text["Password.WrongCurrent"],
             UserAccounts.SamePassword => text["Password.Same"],
@@ -21,7 +27,8 @@ internal static class PasswordProblemText
                 PasswordRule.TooLong => text["Password.Rule.TooLong", PasswordPolicy.MaxLength],
                 PasswordRule.RepeatedCharacters => text["Password.Rule.Repeated"],
                 PasswordRule.TooFewKinds => text["Password.Rule.Kinds"],
-                _ => problem,
+                PasswordRule.ControlCharacters => text["Password.Rule.Control"],
+                _ => outcome.Problem ?? "",
             },
         };
     }

@@ -183,7 +183,7 @@ public sealed class AllocatorTests
         var h = new AllocatorHarness(settings);
         h.Plug(0);
         h.Plug(1);
-        h.Plug(2);
+        h.Plug(2, PhaseSet.AllThree);
 
         h.Run();
 
@@ -362,7 +362,7 @@ public sealed class AllocatorTests
     }
 
     [Fact]
-    public void Gives_current_a_vehicle_leaves_unused_to_the_others_and_probes_back_up()
+    public void Gives_current_a_vehicle_leaves_unused_to_the_others_and_probes_in_steps_less_often_while_it_does_not_follow()
     {
         var h = new AllocatorHarness(SiteOf(32, ThreePhase("slow"), ThreePhase("fast")));
         h.Plug(0);
@@ -381,13 +381,19 @@ public sealed class AllocatorTests
         Assert.Equal((held, "vehicle"), (h.Setpoint(0), h.Reason(0)));
         Assert.Equal(32 - held, h.Setpoint(1), 6);
 
+        // A probe offers one step more (+25 % here), not the whole share; the vehicle does not follow, so the hold comes
+        // back and the next probe waits twice as long.
         h.Time.Advance(h.Allocator.Options.ProbeInterval);
         h.Run();
-        Assert.Equal(16, h.Setpoint(0));
+        Assert.Equal(13.1, h.Setpoint(0), 6);
+        RunFor(h, h.Allocator.Options.SettleTime + TimeSpan.FromSeconds(1));
+        Assert.Equal(held, h.Setpoint(0));
+        Assert.Equal(held, RunFor(h, h.Allocator.Options.ProbeInterval));
+        Assert.Equal(13.1, RunFor(h, h.Allocator.Options.ProbeInterval), 6);
     }
 
     [Fact]
-    public void Releases_the_hold_at_once_when_the_vehicle_uses_all_it_has()
+    public void Raises_the_hold_step_by_step_while_the_vehicle_uses_all_it_has()
     {
         var h = new AllocatorHarness(SiteOf(32, ThreePhase("a"), ThreePhase("b")));
         h.Plug(0);
@@ -403,10 +409,24 @@ public sealed class AllocatorTests
         var held = 10 + h.Allocator.Options.UnusedCurrentMarginA;
         Assert.Equal(held, h.Setpoint(0));
         h.Draw(0, held);
-        h.Time.Advance(TimeSpan.FromSeconds(1));
-        h.Run();
+        Assert.Equal(13.1, RunFor(h, h.Allocator.Options.SettleTime), 6); // one step (a setpoint is raised once per settle time)
 
-        Assert.Equal(16, h.Setpoint(0));
+        h.Draw(0, 32);
+        Assert.Equal(16, RunFor(h, h.Allocator.Options.SettleTime + TimeSpan.FromSeconds(1)));
+    }
+
+    /// <summary>Runs a cycle every second for <paramref name="duration"/>; returns the highest setpoint of charge point 0.</summary>
+    private static double RunFor(AllocatorHarness h, TimeSpan duration)
+    {
+        var highest = 0.0;
+        for (var t = TimeSpan.Zero; t < duration; t += TimeSpan.FromSeconds(1))
+        {
+            h.Time.Advance(TimeSpan.FromSeconds(1));
+            h.Run();
+            highest = Math.Max(highest, h.Setpoint(0));
+        }
+
+        return highest;
     }
 
     [Fact]
@@ -417,9 +437,11 @@ public sealed class AllocatorTests
         h.Plug(1);
         h.Run();
         h.Run();
+        h.Time.Advance(h.Allocator.Options.SettleTime);
+        h.Run();
         Assert.Equal(8, h.Setpoint(0));
 
-        // Offered 8 A and taking nothing for longer than the settle time: it paused by itself.
+        // It charged at 8 A; now offered 8 A and taking nothing for longer than the settle time: it paused by itself.
         h.Demands[0] = h.Demands[0] with { State = ChargePointState.SuspendedByEv };
         h.Time.Advance(h.Allocator.Options.SettleTime);
         h.Run();

@@ -29,10 +29,13 @@ internal static class SafetyOracle
             var v = a.SetpointA[i];
             reserved[i] = d.State == ChargePointState.Offline;
             grid[i] = reserved[i] || d.VehiclePhases.IsEmpty ? cp.WiredGridPhases : cp.GridPhasesFor(d.VehiclePhases);
-            if (a.GridPhases[i] != grid[i])
+            var likely = !reserved[i] && d.VehiclePhases.IsEmpty && !d.LikelyVehiclePhases.IsEmpty ? cp.GridPhasesFor(d.LikelyVehiclePhases) : grid[i];
+            if (a.GridPhases[i] != grid[i] && a.GridPhases[i] != likely)
             {
-                return F($"{cp.Id}: counted on {a.GridPhases[i]} but its vehicle loads {grid[i]}.");
+                return F($"{cp.Id}: counted on {a.GridPhases[i]} but its vehicle loads {grid[i]} (likely {likely}).");
             }
+
+            grid[i] = a.GridPhases[i];
 
             if (reserved[i])
             {
@@ -52,6 +55,7 @@ internal static class SafetyOracle
             nonReservedLoad += PhaseCurrents.On(grid[i], v);
 
             var min = cp.Cluster is { } c && clusterIndex.TryGetValue(c, out var k) ? s.Clusters[k].MinChargingCurrentA ?? s.MinChargingCurrentA : s.MinChargingCurrentA;
+            min = Math.Max(min, d.MinimumCurrentA ?? 0);
             if (v > 0 && v < min - Tolerance)
             {
                 return F($"{cp.Id}: setpoint {v} A lies between 0 and the minimum of {min} A.");
@@ -66,7 +70,7 @@ internal static class SafetyOracle
             {
                 (cp.MaxCurrentA, "charge point max"), (d.HardwareLimitA, "hardware"), (d.OcppLimitA, "OCPP"),
                 (d.ApiLimitA, "API"), (d.UserLimitA, "user"),
-                (grid[i].Count < 3 ? cp.UnbalancedLoadLimitA : null, "charge point unbalanced"),
+                (grid[i].Count < 3 || (d.VehiclePhases.IsEmpty && cp.Connection == PhaseConnection.ThreePhase) ? cp.UnbalancedLoadLimitA : null, "charge point unbalanced"),
             })
             {
                 if (limit is { } l && v > l + Tolerance)
@@ -151,6 +155,11 @@ internal static class SafetyOracle
             }
         }
 
+        if (WorstCaseImbalance(s, demands, a, reservedLoad) is { } imbalance)
+        {
+            return imbalance;
+        }
+
         if (a.SafetyCorrections != 0)
         {
             return "The allocator's last-resort safety correction had to intervene.";
@@ -175,6 +184,72 @@ internal static class SafetyOracle
                 || (changed && (planned[i].FromA != demands[i].CommandedSetpointA || planned[i].ToA != a.SetpointA[i])))
             {
                 return F($"The plan for charge point {i} does not match {demands[i].CommandedSetpointA} A → {a.SetpointA[i]} A.");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The unbalanced-load limit as the contract states it for what the vehicles may really draw: for every ordered pair
+    /// of phases (p, q), a vehicle whose phases are known counts its setpoint on p and at most what it draws on q;
+    /// a vehicle whose phases are not known yet counts the worst of what it may turn out to use (its station's first
+    /// one, two or three conductors) and nothing on q. Checked on the pairs some setpoint raises.
+    /// </summary>
+    private static string? WorstCaseImbalance(SiteSettings s, IReadOnlyList<ChargePointDemand> demands, Allocation a, PhaseCurrents reservedLoad)
+    {
+        if (s.UnbalancedLoadLimitA is not { } u)
+        {
+            return null;
+        }
+
+        foreach (var p in PhaseSet.All)
+        {
+            foreach (var q in PhaseSet.All)
+            {
+                if (p == q)
+                {
+                    continue;
+                }
+
+                var worst = reservedLoad[p] - reservedLoad[q];
+                var raised = false;
+                for (var i = 0; i < demands.Count; i++)
+                {
+                    var d = demands[i];
+                    var cp = s.ChargePoints[i];
+                    var v = a.SetpointA[i];
+                    if (d.State == ChargePointState.Offline || v <= 0)
+                    {
+                        continue;
+                    }
+
+                    var known = cp.Connection == PhaseConnection.SinglePhase || !d.VehiclePhases.IsEmpty;
+                    if (known)
+                    {
+                        var g = cp.Connection == PhaseConnection.SinglePhase ? cp.WiredGridPhases : cp.GridPhasesFor(d.VehiclePhases);
+                        var drawnOnQ = cp.Connection == PhaseConnection.SinglePhase ? d.MeasuredCurrentA.L1 : cp.Rotation.ToGrid(d.MeasuredCurrentA)[q];
+                        if (g.Contains(p) && !g.Contains(q))
+                        {
+                            worst += v;
+                            raised = true;
+                        }
+                        else if (g.Contains(q) && !g.Contains(p))
+                        {
+                            worst -= Math.Min(v, Math.Max(0, drawnOnQ));
+                        }
+                    }
+                    else if (new[] { 1, 2, 3 }.Select(n => cp.GridPhasesFor(PhaseSet.First(n))).Any(g => g.Contains(p) && !g.Contains(q)))
+                    {
+                        worst += v;
+                        raised = true;
+                    }
+                }
+
+                if (raised && worst > u + Tolerance)
+                {
+                    return F($"unbalanced load {p}-{q}: up to {worst} A with what vehicles may use and really draw, limit {u} A.");
+                }
             }
         }
 

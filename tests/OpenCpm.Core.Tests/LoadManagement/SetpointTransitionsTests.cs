@@ -5,7 +5,8 @@ namespace OpenCpm.Core.Tests.LoadManagement;
 public sealed class SetpointTransitionsTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(13);
+    private static readonly SetpointTiming Settle = new(TimeSpan.Zero, TimeSpan.FromSeconds(13));
+    private static readonly DateTimeOffset Later = T0.AddMinutes(1);
 
     [Fact]
     public void An_increase_spans_the_band_from_the_last_measurement_to_the_new_setpoint_until_a_measurement_after_its_settle_time()
@@ -13,10 +14,10 @@ public sealed class SetpointTransitionsTests
         var transitions = new SetpointTransitions();
         transitions.Sent(10, 16, T0, Settle);
 
-        Assert.Equal(new CurrentBand(PhaseCurrents.All(10), PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(10), T0.AddSeconds(-1), PhaseSet.None));
-        Assert.Equal(new CurrentBand(PhaseCurrents.All(12), PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(12), T0.AddSeconds(5), PhaseSet.None));
+        Assert.Equal(new CurrentBand(PhaseCurrents.All(10), PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(10), T0.AddSeconds(-1), PhaseSet.None, Later));
+        Assert.Equal(new CurrentBand(PhaseCurrents.All(12), PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(12), T0.AddSeconds(5), PhaseSet.None, Later));
 
-        Assert.Equal(CurrentBand.Exactly(PhaseCurrents.All(14)), transitions.Band(PhaseCurrents.All(14), T0 + Settle, PhaseSet.None));
+        Assert.Equal(CurrentBand.Exactly(PhaseCurrents.All(14)), transitions.Band(PhaseCurrents.All(14), T0 + Settle.Settled, PhaseSet.None, Later));
         Assert.Equal(0, transitions.PendingCount);
     }
 
@@ -26,8 +27,8 @@ public sealed class SetpointTransitionsTests
         var transitions = new SetpointTransitions();
         transitions.Sent(16, 10, T0, Settle);
 
-        Assert.Equal(new CurrentBand(PhaseCurrents.All(10), PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(16), T0.AddSeconds(3), PhaseSet.None));
-        Assert.Equal(CurrentBand.Exactly(PhaseCurrents.All(10.3)), transitions.Band(PhaseCurrents.All(10.3), T0.AddSeconds(4), PhaseSet.None));
+        Assert.Equal(new CurrentBand(PhaseCurrents.All(10), PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(16), T0.AddSeconds(3), PhaseSet.None, Later));
+        Assert.Equal(CurrentBand.Exactly(PhaseCurrents.All(10.3)), transitions.Band(PhaseCurrents.All(10.3), T0.AddSeconds(4), PhaseSet.None, Later));
     }
 
     [Fact]
@@ -37,9 +38,9 @@ public sealed class SetpointTransitionsTests
         transitions.Sent(16, 6, T0, Settle);
 
         // Taken 2 s before the reduction left, this 6 A reading is the vehicle's own dip, not the reduction arriving.
-        Assert.Equal(new CurrentBand(PhaseCurrents.All(6), PhaseCurrents.All(6)), transitions.Band(PhaseCurrents.All(6), T0.AddSeconds(-2), PhaseSet.None));
+        Assert.Equal(new CurrentBand(PhaseCurrents.All(6), PhaseCurrents.All(6)), transitions.Band(PhaseCurrents.All(6), T0.AddSeconds(-2), PhaseSet.None, Later));
         Assert.Equal(1, transitions.PendingCount);
-        Assert.Equal(new CurrentBand(PhaseCurrents.All(6), PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(16), T0.AddSeconds(-1), PhaseSet.None));
+        Assert.Equal(new CurrentBand(PhaseCurrents.All(6), PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(16), T0.AddSeconds(-1), PhaseSet.None, Later));
     }
 
     [Fact]
@@ -48,9 +49,19 @@ public sealed class SetpointTransitionsTests
         var transitions = new SetpointTransitions();
         transitions.Sent(16, 32, T0, Settle);
 
-        var band = transitions.Band(new PhaseCurrents(16, 0, 0), T0.AddSeconds(1), PhaseSet.Of(Phase.L1));
+        var band = transitions.Band(new PhaseCurrents(16, 0, 0), T0.AddSeconds(1), PhaseSet.Of(Phase.L1), Later);
 
         Assert.Equal(new PhaseCurrents(16, 0, 0), band.LowA);
         Assert.Equal(new PhaseCurrents(32, 0, 0), band.HighA);
+    }
+
+    [Fact]
+    public void A_change_that_cannot_show_yet_leaves_the_band_at_the_measurement()
+    {
+        var transitions = new SetpointTransitions();
+        transitions.Sent(0, 16, T0, new SetpointTiming(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6)));
+
+        Assert.Equal(CurrentBand.Exactly(PhaseCurrents.Zero), transitions.Band(PhaseCurrents.Zero, T0.AddSeconds(-1), PhaseSet.None, T0.AddSeconds(0.9)));
+        Assert.Equal(new CurrentBand(PhaseCurrents.Zero, PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.Zero, T0.AddSeconds(-1), PhaseSet.None, T0.AddSeconds(1)));
     }
 }

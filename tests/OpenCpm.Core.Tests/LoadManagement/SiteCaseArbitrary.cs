@@ -86,11 +86,15 @@ public static class SiteCaseArbitrary
         from hardware in OptionalLimit
         from ocpp in OptionalLimit
         from user in OptionalLimit
+        from likely in Gen.Elements(PhaseSet.None, PhaseSet.None, PhaseSet.First(1), PhaseSet.First(2), PhaseSet.AllThree)
+        from minimum in Gen.Elements<double?>(null, null, null, 8, 10, 13)
         select new ChargePointDemand
         {
             State = state,
             Authorized = authorized,
             VehiclePhases = vehicle,
+            LikelyVehiclePhases = likely,
+            MinimumCurrentA = minimum,
             MeasuredCurrentA = new PhaseCurrents(
                 vehicle.IsEmpty || vehicle.Contains(Phase.L1) ? measured : 0,
                 vehicle.IsEmpty || vehicle.Contains(Phase.L2) ? measured : 0,

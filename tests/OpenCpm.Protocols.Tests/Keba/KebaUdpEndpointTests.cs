@@ -158,12 +158,47 @@ public sealed class KebaUdpEndpointTests : IAsyncDisposable
             }
 
             var expected = burst * 100;
-            await Eventually.TrueAsync(() => _logs.Entries.Count(e => e.EventId.Id == 3000) == expected, because: "every malformed datagram is logged once");
+            await Eventually.TrueAsync(() => _endpoint.MalformedDatagrams == expected, because: "every malformed datagram is counted");
         }
 
+        // One warning for the station in this minute, not one per datagram.
+        Assert.Single(_logs.Entries, e => e.EventId.Id == 3000);
         var exchange = await link.SendAsync(KebaCommand.Report(2), Ct);
         Assert.IsType<KebaReport2>(exchange.Reply);
         Assert.DoesNotContain(_logs.Entries, e => e.Exception is not null);
+    }
+
+    [Fact]
+    public async Task Warns_about_malformed_datagrams_once_a_minute_per_station_with_their_count()
+    {
+        // Issue 9, hardening: before, every malformed datagram was one warning (a flood of garbage flooded the log).
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        using var logs = new RecordingLoggerProvider();
+        await using var endpoint = new KebaUdpEndpoint(new KebaUdpEndpointOptions { Address = FreePort.LoopbackAddress() }, time, logs.CreateLogger<KebaUdpEndpoint>());
+        var station = new IPEndPoint(FreePort.LoopbackAddress(), 7090);
+        var other = new IPEndPoint(FreePort.LoopbackAddress(), 7090);
+        endpoint.Connect(station.Address);
+        endpoint.Connect(other.Address);
+        var warnings = () => logs.Entries.Where(e => e.EventId.Id == 3000 && e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
+
+        for (var i = 0; i < 50; i++)
+        {
+            endpoint.HandleDatagram("garbage"u8, station);
+        }
+
+        endpoint.HandleDatagram("{\"ID\": \"2\", \"State\": 42}"u8, other);
+        Assert.Equal(2, warnings().Count);
+        Assert.StartsWith($"Dropped 1 malformed datagram(s) from {station} (warned at most once a minute per station); the latest: ", warnings()[0], StringComparison.Ordinal);
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        endpoint.HandleDatagram("garbage"u8, station);
+        Assert.Equal(3, warnings().Count);
+        Assert.StartsWith($"Dropped 50 malformed datagram(s) from {station}", warnings()[2], StringComparison.Ordinal);
+        Assert.Equal(52, endpoint.MalformedDatagrams);
+
+        // From an address that is no station: counted, only at debug level.
+        endpoint.HandleDatagram("garbage"u8, new IPEndPoint(FreePort.LoopbackAddress(), 7090));
+        Assert.Equal((53L, 3), (endpoint.MalformedDatagrams, warnings().Count));
     }
 
     [Fact]

@@ -51,7 +51,8 @@ internal sealed class OpenCpmApplication : IAsyncDisposable
         FakeTimeProvider? time = null,
         string logLevel = "Warning",
         System.Net.IPAddress? kebaAddress = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        IReadOnlyList<string>? hostArgs = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
         var directory = dataDirectory ?? owned!.Path;
@@ -68,6 +69,7 @@ internal sealed class OpenCpmApplication : IAsyncDisposable
                 "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
                 "--Serilog:MinimumLevel:Override:Microsoft.AspNetCore.DataProtection=Error",
                 $"--Keba:Address={kebaAddress ?? FreePort.LoopbackAddress()}",
+                .. hostArgs ?? [],
             ],
             ConfigureServices = builder =>
             {

@@ -59,10 +59,10 @@ public sealed class SettingsApiTests
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(
-            ["The minimum charging current must be at least 6 A (IEC 61851) but is 5 A.", "The rotation period must be longer than 0 but is 00:00:00."],
+            ["The minimum charging current must be at least 6 A (IEC 61851) but is 5 A.", "The rotation period must be 1 to 1440 minutes but is 0 minutes."],
             problem.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToArray());
         Assert.Equal(
-            "The minimum charging current must be at least 6 A (IEC 61851) but is 5 A. The rotation period must be longer than 0 but is 00:00:00.",
+            "The minimum charging current must be at least 6 A (IEC 61851) but is 5 A. The rotation period must be 1 to 1440 minutes but is 0 minutes.",
             problem.GetProperty("detail").GetString());
         Assert.Equal(6, (await (await client.GetAsync("/api/v1/network", Ct)).JsonAsync()).GetProperty("minChargingCurrentA").GetDouble());
     }
@@ -149,7 +149,7 @@ public sealed class SettingsApiTests
         { "cp9", new { address = "127.78.42.19", cluster = "nowhere" }, "Charge point \"cp9\" is in cluster \"nowhere\", which does not exist." },
         { "cp9", new { address = "127.78.42.19", maxCurrentA = 5 }, "Charge point \"cp9\": its maximum current of 5 A is below the minimum charging current of 6 A." },
         { "cp9", new { address = "127.78.42.19", failsafeCurrentA = 3 }, "Charge point \"cp9\": the failsafe current must be 0 (stop) or at least 6 A but is 3 A." },
-        { "cp9", new { address = "station-9" }, "Charge point \"cp9\": the address must be an IP address but is \"station-9\"." },
+        { "cp9", new { address = "station-9" }, "Charge point \"cp9\": the address must be an IPv4 address written as four numbers (a.b.c.d) but is \"station-9\"." },
         { "cp9", new { driver = "Keba" }, "Charge point \"cp9\": a KEBA station needs its IP address." },
         { "cp9", new { address = "127.78.42.19", connectorId = 1 }, "Charge point \"cp9\": connector id 1 is already used by charge point \"cp1\"." },
         { "cp9", new { id = "cp8", address = "127.78.42.19" }, "The body's id \"cp8\" differs from the path's \"cp9\"." },
@@ -197,11 +197,11 @@ public sealed class SettingsApiTests
             "The meter profile must be given when the meter is enabled. The meter's port must be 1..65535 but is 70000.",
             await ProblemAssert.DetailAsync(bad, HttpStatusCode.BadRequest));
 
-        var put = await client.PutAsJsonAsync("/api/v1/meter", new { enabled = true, profile = "janitza-umg-604", host = "127.77.0.5", port = 502, unit = 2, pollSeconds = 0.5 }, Ct);
+        var put = await client.PutAsJsonAsync("/api/v1/meter", new { enabled = true, profile = "siemens-pac2200", host = "127.77.0.5", port = 502, unit = 2, pollSeconds = 0.5 }, Ct);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
 
         var meter = await (await client.GetAsync("/api/v1/meter", Ct)).JsonAsync();
-        Assert.Equal("janitza-umg-604", meter.GetProperty("profile").GetString());
+        Assert.Equal("siemens-pac2200", meter.GetProperty("profile").GetString());
         var settings = meter.GetProperty("settings");
         Assert.True(settings.GetProperty("enabled").GetBoolean());
         Assert.Equal("127.77.0.5", settings.GetProperty("host").GetString());

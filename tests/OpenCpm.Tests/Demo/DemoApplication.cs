@@ -44,9 +44,13 @@ internal sealed class DemoApplication : IAsyncDisposable
     /// <summary>The first-login password the host generated (null when the demo preset one).</summary>
     public string? GeneratedAdminPassword => _app.GeneratedAdminPassword();
 
-    /// <summary>Starts a demo of <paramref name="stations"/> stations; a null <paramref name="dataDirectory"/> = a fresh owned temp folder.</summary>
+    /// <summary>
+    /// Starts a demo of <paramref name="stations"/> stations; a null <paramref name="dataDirectory"/> = a fresh owned
+    /// temp folder; <paramref name="time"/> = a fake clock for the whole demo (stations, meter and controller).
+    /// </summary>
     public static async Task<DemoApplication> StartAsync(
-        int stations = 3, int clusters = 0, string? dataDirectory = null, string? csmsUrl = null, string? chargeBoxId = null, bool generateAdminPassword = false)
+        int stations = 3, int clusters = 0, string? dataDirectory = null, string? csmsUrl = null, string? chargeBoxId = null,
+        TimeProvider? time = null, bool generateAdminPassword = false)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
         var options = IsolatedOptions(stations, clusters, dataDirectory ?? owned!.Path) with
@@ -56,10 +60,17 @@ internal sealed class DemoApplication : IAsyncDisposable
             AdminPassword = generateAdminPassword ? null : OpenCpmApplication.AdminPassword,
         };
         var logs = new RecordingLoggerProvider();
-        var site = DemoCommand.StartSite(options, TimeProvider.System);
+        var site = DemoCommand.StartSite(options, time ?? TimeProvider.System);
         try
         {
-            var app = DemoCommand.BuildHost(options, site, builder => builder.Logging.AddProvider(logs));
+            var app = DemoCommand.BuildHost(options, site, builder =>
+            {
+                builder.Logging.AddProvider(logs);
+                if (time is not null)
+                {
+                    builder.Services.AddSingleton(time);
+                }
+            });
             await app.StartAsync(TestContext.Current.CancellationToken);
             return new DemoApplication(app, site, owned, options, logs);
         }

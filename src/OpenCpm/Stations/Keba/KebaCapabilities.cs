@@ -29,6 +29,10 @@ public static class KebaCapabilities
             InterfaceEnabledBySwitch = report.DipSwitch1 is { } d ? ((d >> 5) & 1) == 1 : null,
             DipMaxCurrentA = report.DipSwitch1 is { } dip ? DipMaxCurrent(dip) : null,
             SupportsSessionHistory = model == "P30" || product.StartsWith("BMW", StringComparison.Ordinal),
+            DipSwitches = KebaDipSwitches.Decode(report.DipSwitch1, report.DipSwitch2),
+            FirmwareUpdateByController = false,
+            FirmwareUpdateNote = "A KEBA P30's firmware cannot be pushed over its UDP interface: update it on the station itself "
+                + "(the x-series' web interface, or KEBA's service tools for the c-series).",
         };
     }
 

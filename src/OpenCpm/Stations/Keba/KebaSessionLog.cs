@@ -1,3 +1,4 @@
+using OpenCpm.Core.Authorization;
 using OpenCpm.Core.Sessions;
 using OpenCpm.Protocols.Keba;
 
@@ -6,7 +7,7 @@ namespace OpenCpm.Stations.Keba;
 /// <summary>
 /// Reads a P30's session log (reports 100–130) in the controller's terms: its end reasons as <see cref="StopReason"/>,
 /// its times as UTC instants — a station whose clock was never set gives times since its boot, placed on the
-/// controller's clock by the station's uptime when the reply arrived — and "no card" as null.
+/// controller's clock by the station's uptime when the reply arrived — and its card as the card's UID (null for none).
 /// </summary>
 internal static class KebaSessionLog
 {
@@ -31,7 +32,7 @@ internal static class KebaSessionLog
             EndReason = ended ? StopReasonOf(report.Reason) : null,
             EnergyWh = report.SessionEnergyTenthsWh / 10.0,
             MeterStartWh = report.StartEnergyTenthsWh / 10.0,
-            RfidTag = KebaTag.IsNone(report.RfidTag) ? null : report.RfidTag,
+            RfidTag = CardUid.FromStationTag(report.RfidTag)?.Value,
         };
     }
 

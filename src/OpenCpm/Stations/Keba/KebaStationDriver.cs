@@ -106,6 +106,12 @@ internal sealed class KebaStationDriver : IStationDriver
 
                     var commandedBeforePoll = CommandedLimit();
                     await PollAsync(cancellationToken);
+                    if (CardReadDue())
+                    {
+                        // A card held to the reader is recorded in the running session's log entry (report 100).
+                        await RefreshRfidTagAsync(cancellationToken);
+                    }
+
                     await RestoreLostLimitAsync(commandedBeforePoll, cancellationToken);
                     if (failsafeConfigured && _report2 is { } polled && polled.FailsafeTimeoutS != ExpectedFailsafeTimeoutS)
                     {
@@ -157,11 +163,14 @@ internal sealed class KebaStationDriver : IStationDriver
 
     /// <summary>
     /// <c>currtime X 1</c> takes effect after its 1 s; a change between two non-zero currents then waits for the P30's
-    /// pilot delay (about 6–7 s, 8 s with a margin) while a start or a stop is immediate; the vehicle follows within 5 s
-    /// (IEC 61851-1).
+    /// pilot delay (about 6–7 s: not before 6 s, 8 s with a margin) while a start or a stop is immediate; the vehicle
+    /// follows within 5 s (IEC 61851-1).
     /// </summary>
-    public TimeSpan SettleTime(double fromA, double toA) =>
-        TimeSpan.FromSeconds(1 + (fromA >= 6 && toA >= 6 ? 8 : 0) + 5);
+    public SetpointTiming Timing(double fromA, double toA)
+    {
+        var betweenCurrents = fromA >= 6 && toA >= 6;
+        return new SetpointTiming(TimeSpan.FromSeconds(betweenCurrents ? 1 + 6 : 1), TimeSpan.FromSeconds(1 + (betweenCurrents ? 8 : 0) + 5));
+    }
 
     public async Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken)
     {
@@ -271,7 +280,7 @@ internal sealed class KebaStationDriver : IStationDriver
     public Task<StationCommandResult> RestartAsync(CancellationToken cancellationToken) =>
         Task.FromResult(StationCommandResult.Unsupported("a KEBA P30 cannot be restarted over its UDP interface"));
 
-    public async Task<StationCommandResult> ShowTextAsync(string text, CancellationToken cancellationToken)
+    public async Task<StationCommandResult> ShowTextAsync(string text, TimeSpan? duration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (Capabilities is { HasDisplay: false })
@@ -279,7 +288,11 @@ internal sealed class KebaStationDriver : IStationDriver
             return StationCommandResult.Unsupported("this station has no display");
         }
 
-        return await SendAsync(KebaCommand.Display(text), cancellationToken);
+        // Timed: the text stays up to the duration, and another may replace it after at most 2 s (spec 4.10).
+        var command = duration is { } d
+            ? KebaCommand.Display(text, (int)Math.Min(2, Math.Ceiling(d.TotalSeconds)), (int)Math.Ceiling(d.TotalSeconds))
+            : KebaCommand.Display(text);
+        return await SendAsync(command, cancellationToken);
     }
 
     public async Task<IReadOnlyList<StationSessionRecord>> ReadSessionHistoryAsync(long afterSessionId, CancellationToken cancellationToken)
@@ -411,6 +424,15 @@ internal sealed class KebaStationDriver : IStationDriver
         if (exchange3.Reply is KebaReport3 report3)
         {
             Apply(report3);
+        }
+    }
+
+    /// <summary>A vehicle is plugged in and no card of its session is known yet (the station has a reader and a log).</summary>
+    private bool CardReadDue()
+    {
+        lock (_sync)
+        {
+            return Capabilities is { SupportsSessionHistory: true, HasRfid: true } && _report2 is { VehiclePlugged: true } && _rfidTag is null;
         }
     }
 
@@ -588,6 +610,7 @@ internal sealed class KebaStationDriver : IStationDriver
         {
             _phases.Reset();
             _chargedThisSession = false;
+            _rfidTag = null;
         }
 
         if (report.State == 3)

@@ -35,8 +35,11 @@ internal sealed class FakeSite : IAsyncDisposable
 
     public SiteSnapshot Snapshot => App.Service<SiteSnapshots>().Current;
 
-    /// <summary>Starts the host with one fake station per charge point of <paramref name="site"/> (charge point k at station k).</summary>
-    public static async Task<FakeSite> StartAsync(SiteSettings site, Action<FakeStation>? configure = null)
+    /// <summary>
+    /// Starts the host with one fake station per charge point of <paramref name="site"/> (charge point k at station k),
+    /// on <paramref name="dataDirectory"/> (null = a fresh temp folder).
+    /// </summary>
+    public static async Task<FakeSite> StartAsync(SiteSettings site, Action<FakeStation>? configure = null, string? dataDirectory = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
         var journal = new StationJournal();
@@ -49,6 +52,7 @@ internal sealed class FakeSite : IAsyncDisposable
         var addresses = stations.Select((_, k) => IPAddress.Parse(string.Create(CultureInfo.InvariantCulture, $"10.0.{k / 250}.{k % 250 + 1}"))).ToList();
         var byAddress = addresses.Select((a, k) => (a.ToString(), stations[k])).ToDictionary(x => x.Item1, x => x.Item2);
         var app = await OpenCpmApplication.StartAsync(
+            dataDirectory: dataDirectory,
             time: time,
             services: services =>
             {

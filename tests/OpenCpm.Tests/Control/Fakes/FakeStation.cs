@@ -120,7 +120,7 @@ internal sealed class FakeStation : IStationDriver
         return StationCommandResult.Accepted;
     }
 
-    public TimeSpan SettleTime(double fromA, double toA) => Reaction + TimeSpan.FromSeconds(1);
+    public SetpointTiming Timing(double fromA, double toA) => new(Reaction, Reaction + TimeSpan.FromSeconds(1));
 
     public Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken) => Task.FromResult(StationCommandResult.Accepted);
 
@@ -132,7 +132,7 @@ internal sealed class FakeStation : IStationDriver
 
     public Task<StationCommandResult> RestartAsync(CancellationToken cancellationToken) => Task.FromResult(StationCommandResult.Unsupported("a fake station"));
 
-    public Task<StationCommandResult> ShowTextAsync(string text, CancellationToken cancellationToken) => Task.FromResult(StationCommandResult.Unsupported("a fake station"));
+    public Task<StationCommandResult> ShowTextAsync(string text, TimeSpan? duration, CancellationToken cancellationToken) => Task.FromResult(StationCommandResult.Unsupported("a fake station"));
 
     public Task<IReadOnlyList<StationSessionRecord>> ReadSessionHistoryAsync(long afterSessionId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StationSessionRecord>>([]);

@@ -1,0 +1,14 @@
+namespace OpenCpm.Authorization;
+
+/// <summary>Log messages of card authorization (event ids 5300–5349).</summary>
+internal static partial class AuthorizationLog
+{
+    [LoggerMessage(5300, LogLevel.Warning, "A card list change was saved but its line in the event log could not be written")]
+    public static partial void AuditFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5301, LogLevel.Information, "Charge point {ChargePoint}: {Explanation}")]
+    public static partial void Decided(ILogger logger, string chargePoint, string explanation);
+
+    [LoggerMessage(5302, LogLevel.Warning, "Charge point {ChargePoint}: the authorization step failed; it is tried again")]
+    public static partial void StepFailed(ILogger logger, string chargePoint, Exception exception);
+}

@@ -1,0 +1,9 @@
+namespace OpenCpm.Authorization;
+
+/// <summary>What made a <see cref="ChargePointAuthorization"/>.</summary>
+internal enum AuthorizedBy
+{
+    PlugIn,
+    Card,
+    Operator,
+}

@@ -1,8 +1,0 @@
-namespace OpenCpm.Data;
-
-internal enum OnlineAuthorizationMode
-{
-    FirstLocal,
-    FirstOnline,
-    OnlyLocal,
-}

@@ -1,0 +1,9 @@
+namespace OpenCpm.Security;
+
+internal enum RecoveryOutcome
+{
+    Done,
+    WrongKey,
+    Throttled,
+    BadPassword,
+}
