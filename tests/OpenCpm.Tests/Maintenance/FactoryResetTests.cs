@@ -19,7 +19,7 @@ public sealed class FactoryResetTests
 {
     private static readonly string[] Markers =
     [
-        "secret-station-a", "wss://csms.secret-site.example", "KEY-SECRET-123", "CARD-DEADBEEF", "event-marker-xyz", "token-marker", "Secret display",
+        "secret-station-a", "wss://csms.secret-site.example", "KEY-SECRET-1234567", "CARD-DEADBEEF", "event-marker-xyz", "token-marker", "Secret display",
         "Card of Marker", "0A1B2C3D4E",
     ];
 
@@ -97,8 +97,8 @@ public sealed class FactoryResetTests
             s => s.WithChargePoint(new ChargePointInstallation { Settings = new ChargePointSettings { Id = "secret-station-a" }, Address = FreePort.LoopbackAddress().ToString(), ConnectorId = 1 }),
             "test", null, Ct);
         Assert.True(site.IsSaved);
-        await settings.UpdateAsync<OcppBackendSettings>(_ => new OcppBackendSettings { Url = "wss://csms.secret-site.example", SecurityProfile = 2, AuthorizationKey = "KEY-SECRET-123", ChargeBoxId = "cb" }, "test", null, Ct);
-        await settings.UpdateAsync<DisplaySettings>(_ => new DisplaySettings { Texts = [new DisplayText(DisplayEvent.Charging, "Secret display", 5)] }, "test", null, Ct);
+        Assert.True((await settings.UpdateAsync<OcppBackendSettings>(_ => new OcppBackendSettings { Url = "wss://csms.secret-site.example", SecurityProfile = 2, AuthorizationKey = "KEY-SECRET-1234567", ChargeBoxId = "cb" }, "test", null, Ct)).IsSaved);
+        Assert.True((await settings.UpdateAsync<DisplaySettings>(_ => new DisplaySettings { Texts = [new DisplayText(DisplayEvent.Charging, "Secret display", 5)] }, "test", null, Ct)).IsSaved);
         var sessions = app.Service<SessionStore>();
         var session = await sessions.StartAsync("secret-station-a", "CARD-DEADBEEF", 1000, Ct);
         await sessions.EndAsync(session.Id, 2000, StopReason.Local, Ct);

@@ -35,12 +35,12 @@ public sealed class ConfigFileMappingTests
         var rich = ConfigSamples.Rich();
         var text = Export(rich);
 
-        Assert.DoesNotContain("s3cret-key", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-key-0123456789", text, StringComparison.Ordinal);
         Assert.Contains("AuthorizationKey = \n", text, StringComparison.Ordinal);
         var (after, _) = Import(text, rich);
-        Assert.Equal("s3cret-key", after.Get<OcppBackendSettings>().AuthorizationKey);
-        var (replaced, _) = Import(text.Replace("AuthorizationKey = \n", "AuthorizationKey = new-key\n", StringComparison.Ordinal), rich);
-        Assert.Equal("new-key", replaced.Get<OcppBackendSettings>().AuthorizationKey);
+        Assert.Equal("s3cret-key-0123456789", after.Get<OcppBackendSettings>().AuthorizationKey);
+        var (replaced, _) = Import(text.Replace("AuthorizationKey = \n", "AuthorizationKey = new-key-0123456789ab\n", StringComparison.Ordinal), rich);
+        Assert.Equal("new-key-0123456789ab", replaced.Get<OcppBackendSettings>().AuthorizationKey);
     }
 
     [Fact]

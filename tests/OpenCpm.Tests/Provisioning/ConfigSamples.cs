@@ -57,7 +57,7 @@ internal static class ConfigSamples
             },
         ];
         return (SettingsSnapshot.Empty with { Site = new SiteConfiguration(site, chargePoints) })
-            .With(new OcppBackendSettings { Enabled = true, Url = "wss://csms.example/ocpp", ChargeBoxId = "M20-77", SecurityProfile = 3, AuthorizationKey = "s3cret-key", HeartbeatIntervalSeconds = 600 })
+            .With(new OcppBackendSettings { Enabled = true, Url = "wss://csms.example/ocpp", ChargeBoxId = "M20-77", SecurityProfile = 3, AuthorizationKey = "s3cret-key-0123456789", HeartbeatIntervalSeconds = 600 })
             .With(new MeterSettings { Enabled = true, ProfileId = "janitza-umg604", Host = "192.168.10.5", Port = 1502, UnitId = 3, PollSeconds = 0.5 })
             .With(new AuthorizationSettings { Enabled = true, OnlineMode = OnlineAuthorizationMode.OnlyLocal, OfflineMode = OfflineAuthorizationMode.OfflineFreeCharging, PredefinedToken = "FREE" })
             .With(new DiscoverySettings { Enabled = true, ExpectedStations = 4, BroadcastAddress = "192.168.10.255", IntervalSeconds = 60 })
