@@ -35,6 +35,9 @@ internal sealed record FollowerState
     /// <summary>When the operator stopped the charge (null: not since the last authorization).</summary>
     public DateTimeOffset? RemoteStopAt { get; init; }
 
+    /// <summary>The stop reason the remote stop gives the session (Remote, UnlockCommand, SoftReset, HardReset…).</summary>
+    public StopReason RemoteStopReason { get; init; } = StopReason.Remote;
+
     /// <summary>The station's own id of the running session, once read from its log.</summary>
     public long? StationSessionId { get; init; }
 

@@ -100,7 +100,7 @@ public sealed partial class SessionFollower
         var session = s.Session!;
         var stoppedAtStation = logged is null ? s.StoppedAtStation : logged.EndReason == StopReason.Local;
         var stoppedRemotely = s.RemoteStopAt is { } remoteAt && remoteAt >= session.Start;
-        var reason = stoppedRemotely ? StopReason.Remote : stoppedAtStation ? StopReason.Local : StopReason.EVDisconnected;
+        var reason = stoppedRemotely ? s.RemoteStopReason : stoppedAtStation ? StopReason.Local : StopReason.EVDisconnected;
         var end = _now;
         var meterEndWh = _endMeterWh;
         if (logged is { EndReason: StopReason.EVDisconnected, EndedAt: { } stationEnd } && stationEnd >= s.LastPluggedSeenAt - StationHistory.ClockTolerance)
@@ -113,6 +113,8 @@ public sealed partial class SessionFollower
         {
             StopReason.Local => " after the station ended the authorization",
             StopReason.Remote => " after the operator stopped the charge",
+            StopReason.UnlockCommand => " after the backend unlocked the connector",
+            StopReason.SoftReset or StopReason.HardReset => " after the backend reset the controller",
             _ => "",
         };
         return Close(end, meterEndWh, reason, string.Create(CultureInfo.InvariantCulture,

@@ -77,8 +77,11 @@ public sealed partial class SessionFollower(string chargePointId)
         _before = _state;
     }
 
-    /// <summary>The operator stopped the charge (the station accepted): the running session ends with stop reason Remote.</summary>
-    public void RemoteStop(DateTimeOffset at) => _state = _state with { RemoteStopAt = at };
+    /// <summary>
+    /// The operator or the backend stopped the charge (the station accepted): the running session ends with
+    /// <paramref name="reason"/> (Remote unless the backend's Reset or UnlockConnector gave another).
+    /// </summary>
+    public void RemoteStop(DateTimeOffset at, StopReason reason = StopReason.Remote) => _state = _state with { RemoteStopAt = at, RemoteStopReason = reason };
 
     /// <summary>The first step for what the station reports now.</summary>
     public SessionStep Observe(StationObservation observation, DateTimeOffset now)

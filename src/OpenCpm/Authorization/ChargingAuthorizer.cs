@@ -71,6 +71,13 @@ internal sealed class ChargingAuthorizer(
         RequestAsync(chargePointId, current => Task.FromResult<ChargePointAuthorization?>(current is null ? null
             : new ChargePointAuthorization(AuthorizationOutcome.WaitForCard, null, $"Charging at {chargePointId} was stopped by the operator.", AuthorizedBy.Operator, current.PresentedTag, current.SeenPlugged)), cancellationToken);
 
+    /// <summary>
+    /// An operator's (or the backend's remote) start that still waits for its vehicle is given up (OCPP
+    /// ConnectionTimeOut): a vehicle plugged in later is decided by the plug-in rule again. Anything else stays.
+    /// </summary>
+    public Task WithdrawStartAsync(string chargePointId, CancellationToken cancellationToken) =>
+        RequestAsync(chargePointId, current => Task.FromResult(current is { By: AuthorizedBy.Operator, SeenPlugged: false } ? null : current), cancellationToken);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await cards.LoadAsync(stoppingToken);

@@ -18,6 +18,7 @@ internal sealed partial class SiteController
         IReadOnlyList<ChargePointControl> controls;
         var meterSnapshot = meter.Snapshot;
         var preferences = _preferences;
+        var availability = _availability;
 
         // The stations' bands are taken when the meter took its reading: the household is the meter minus what they drew then.
         var bandAt = meterSnapshot.FreshReading?.Timestamp ?? timeProvider.GetUtcNow();
@@ -31,8 +32,10 @@ internal sealed partial class SiteController
 
             for (var i = 0; i < controls.Count; i++)
             {
-                // A charge point held after a power failure gets no current until an operator enables it.
-                _demands[i] = DemandOf(controls[i], bandAt) with { ApiLimitA = hold.IsHeld(controls[i].Id) ? 0 : null, UserLimitA = preferences.LimitFor(controls[i].Id) };
+                // A charge point held after a power failure gets no current until an operator enables it; one the
+                // backend took out of service (OCPP ChangeAvailability) none until it is back in service.
+                var stopped = hold.IsHeld(controls[i].Id) || availability.IsOutOfService(controls[i].Id);
+                _demands[i] = DemandOf(controls[i], bandAt) with { ApiLimitA = stopped ? 0 : null, UserLimitA = preferences.LimitFor(controls[i].Id) };
                 if (_demands[i].State == ChargePointState.Offline)
                 {
                     _gate.Forget(controls[i].Key);

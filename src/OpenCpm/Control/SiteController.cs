@@ -43,6 +43,7 @@ internal sealed partial class SiteController(
     private long _cycles;
     private volatile bool _reload = true;
     private volatile ChargingPreferences _preferences = ChargingPreferences.Default;
+    private volatile AvailabilitySettings _availability = AvailabilitySettings.Default;
 
     /// <summary>Asks for a new cycle now (a station, the meter or a setting changed).</summary>
     public void Wake() => _loop.Wake();
@@ -85,6 +86,12 @@ internal sealed partial class SiteController(
         if (change.Area == ChargingPreferences.Key || change.Area == SettingsChange.LoadedArea)
         {
             _preferences = change.After.Get<ChargingPreferences>();
+            Wake();
+        }
+
+        if (change.Area == AvailabilitySettings.Key || change.Area == SettingsChange.LoadedArea)
+        {
+            _availability = change.After.Get<AvailabilitySettings>();
             Wake();
         }
 

@@ -30,6 +30,12 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
 
     public DbSet<CardListRow> CardLists => Set<CardListRow>();
 
+    public DbSet<OcppTransactionRow> OcppTransactions => Set<OcppTransactionRow>();
+
+    public DbSet<OcppOutboxRow> OcppOutbox => Set<OcppOutboxRow>();
+
+    public DbSet<OcppAuthorizationCacheRow> OcppAuthorizationCache => Set<OcppAuthorizationCacheRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
@@ -42,6 +48,7 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
         configurationBuilder.Properties<TokenKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<TimeFormat>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<CardStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<IdTagStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -124,6 +131,30 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
         {
             e.ToTable("CardList");
             e.Property(c => c.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<OcppTransactionRow>(e =>
+        {
+            e.ToTable("OcppTransactions");
+            e.Property(t => t.ChargePoint).HasMaxLength(64);
+            e.Property(t => t.IdTag).HasMaxLength(CardUid.MaxLength);
+            e.Property(t => t.StartStatus).HasMaxLength(16);
+            e.HasIndex(t => t.SessionId);
+
+            // At most one running transaction per charge point, enforced by the database itself.
+            e.HasIndex(t => t.ChargePoint).IsUnique().HasFilter("\"StoppedAt\" IS NULL").HasDatabaseName("IX_OcppTransactions_OneRunningPerChargePoint");
+        });
+        modelBuilder.Entity<OcppOutboxRow>(e =>
+        {
+            e.ToTable("OcppOutbox");
+            e.Property(o => o.Action).HasMaxLength(32);
+            e.HasIndex(o => o.TransactionRowId);
+        });
+        modelBuilder.Entity<OcppAuthorizationCacheRow>(e =>
+        {
+            e.ToTable("OcppAuthorizationCache");
+            e.HasKey(c => c.IdTag);
+            e.Property(c => c.IdTag).HasMaxLength(CardUid.MaxLength);
+            e.Property(c => c.ParentIdTag).HasMaxLength(CardUid.MaxLength);
         });
     }
 }

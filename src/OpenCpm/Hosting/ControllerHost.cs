@@ -29,6 +29,7 @@ internal static class ControllerHost
         builder.AddStations(hostSettings.Keba);
         builder.AddCardAuthorization();
         builder.AddSiteController();
+        builder.AddOcppLink(hostSettings.Ocpp);
         builder.AddMaintenance();
         builder.AddApi();
         builder.AddWebUi();

@@ -6,7 +6,7 @@ namespace OpenCpm.Hosting;
 /// The host's own settings (command line, then appsettings.json and the environment, then defaults), checked before
 /// anything starts: a bad value stops start-up with one sentence naming the setting.
 /// </summary>
-internal sealed record HostSettings(string DataDirectory, string Urls, KebaOptions Keba)
+internal sealed record HostSettings(string DataDirectory, string Urls, KebaOptions Keba, Ocpp.OcppLinkOptions Ocpp)
 {
     /// <summary>Reads and checks the settings; throws <see cref="ArgumentException"/> with the sentence when one is not usable.</summary>
     public static HostSettings Read(ControllerOptions options, IConfiguration configuration)
@@ -17,6 +17,12 @@ internal sealed record HostSettings(string DataDirectory, string Urls, KebaOptio
         if (keba.Problem() is { } kebaProblem)
         {
             throw new ArgumentException(kebaProblem);
+        }
+
+        var ocpp = configuration.GetSection(global::OpenCpm.Ocpp.OcppLinkOptions.Section).Get<global::OpenCpm.Ocpp.OcppLinkOptions>() ?? new global::OpenCpm.Ocpp.OcppLinkOptions();
+        if (ocpp.Problem() is { } ocppProblem)
+        {
+            throw new ArgumentException(ocppProblem);
         }
 
         var urls = options.Urls ?? NonEmpty(configuration["Urls"]) ?? ControllerOptions.DefaultUrls;
@@ -45,7 +51,7 @@ internal sealed record HostSettings(string DataDirectory, string Urls, KebaOptio
             throw new ArgumentException($"--data-dir \"{fullPath}\" is a file, not a folder.");
         }
 
-        return new HostSettings(fullPath, urls, keba);
+        return new HostSettings(fullPath, urls, keba, ocpp);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

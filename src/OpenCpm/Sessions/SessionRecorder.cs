@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using OpenCpm.Control;
 using OpenCpm.Core.Sessions;
 using OpenCpm.Data;
+using OpenCpm.Live;
 using OpenCpm.Stations;
 
 namespace OpenCpm.Sessions;
@@ -31,16 +33,20 @@ internal sealed class SessionRecorder(
     private readonly Dictionary<string, SessionFollower> _followers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _failing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, double> _liveWh = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _remoteStops = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, StopReason Reason)> _remoteStops = new(StringComparer.Ordinal);
+
+    /// <summary>The active session of each charge point that has one (as stored; published when one opens or ends).</summary>
+    public LiveValue<ImmutableDictionary<string, ChargingSession>> Active { get; } = new(ImmutableDictionary<string, ChargingSession>.Empty.WithComparers(StringComparer.Ordinal));
 
     /// <summary>
-    /// The operator stopped the charge at <paramref name="chargePointId"/> (the station accepted): its running session
-    /// ends with stop reason Remote, unless the vehicle is authorized again before it leaves.
+    /// The operator (or the backend) stopped the charge at <paramref name="chargePointId"/> (the station accepted): its
+    /// running session ends with <paramref name="reason"/> (Remote, UnlockCommand, SoftReset…), unless the vehicle is
+    /// authorized again before it leaves.
     /// </summary>
-    public void NoteRemoteStop(string chargePointId)
+    public void NoteRemoteStop(string chargePointId, StopReason reason = StopReason.Remote)
     {
         ArgumentNullException.ThrowIfNull(chargePointId);
-        _remoteStops[chargePointId] = timeProvider.GetUtcNow();
+        _remoteStops[chargePointId] = (timeProvider.GetUtcNow(), reason);
         _loop.Wake();
     }
 
@@ -89,6 +95,8 @@ internal sealed class SessionRecorder(
                     SessionRecorderLog.Reconciling(logger, active.Count);
                 }
 
+                PublishActive();
+
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -106,9 +114,9 @@ internal sealed class SessionRecorder(
         foreach (var chargePoint in chargePoints)
         {
             var follower = Follower(chargePoint.Id);
-            if (_remoteStops.TryRemove(chargePoint.Id, out var stoppedAt))
+            if (_remoteStops.TryRemove(chargePoint.Id, out var stopped))
             {
-                follower.RemoteStop(stoppedAt);
+                follower.RemoteStop(stopped.At, stopped.Reason);
             }
 
             await RunAsync(follower, chargePoint.Driver, follower.Observe(ObservationOf(chargePoint), now), cancellationToken);
@@ -119,6 +127,18 @@ internal sealed class SessionRecorder(
         {
             // At start-up the configuration may not be loaded yet: Abandon waits for the start-up grace period.
             await RunAsync(follower, null, follower.Abandon("its charge point is no longer configured", now), cancellationToken);
+        }
+
+        PublishActive();
+    }
+
+    private void PublishActive()
+    {
+        var active = Active.Current;
+        var now = _followers.Values.Where(f => f.Session is not null).ToDictionary(f => f.ChargePointId, f => f.Session!, StringComparer.Ordinal);
+        if (now.Count != active.Count || now.Any(p => !active.TryGetValue(p.Key, out var s) || s.Id != p.Value.Id || s.IdTag != p.Value.IdTag))
+        {
+            Active.Publish(now.ToImmutableDictionary(StringComparer.Ordinal));
         }
     }
 

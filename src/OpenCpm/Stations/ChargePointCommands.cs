@@ -1,6 +1,7 @@
 using OpenCpm.Authorization;
 using OpenCpm.Control;
 using OpenCpm.Core.Authorization;
+using OpenCpm.Core.Sessions;
 using OpenCpm.Settings;
 
 namespace OpenCpm.Stations;
@@ -9,12 +10,17 @@ namespace OpenCpm.Stations;
 /// The operator's actions on a charge point (start without a card, stop, restart, unlock), the same for the REST API
 /// and the web UI. Start and stop go to the controller's authorization (which gives or takes the current) and, for a
 /// station that keeps its own card list and is locked, to the station as well; a start without a card runs under
-/// the configured predefined token. A stop ends the running session with stop reason Remote. An unlock while a
-/// session runs stops charging first (manual 8.1.1: the socket is unlocked only once charging has stopped).
+/// the configured predefined token. A stop ends the running session with stop reason Remote (or the reason the
+/// backend's command gives: SoftReset, HardReset, DeAuthorized). An unlock while a session runs stops charging first
+/// (manual 8.1.1: the socket is unlocked only once charging has stopped), with stop reason UnlockCommand.
 /// </summary>
 internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService settings, ChargingAuthorizer authorizer, Sessions.SessionRecorder recorder)
 {
-    public async Task<ChargePointActionResult> RunAsync(string chargePointId, ChargePointAction action, string? idTag, CancellationToken cancellationToken)
+    public Task<ChargePointActionResult> RunAsync(string chargePointId, ChargePointAction action, string? idTag, CancellationToken cancellationToken) =>
+        RunAsync(chargePointId, action, idTag, StopReason.Remote, cancellationToken);
+
+    /// <summary>The action, a stop ending the session with <paramref name="stopReason"/>.</summary>
+    public async Task<ChargePointActionResult> RunAsync(string chargePointId, ChargePointAction action, string? idTag, StopReason stopReason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chargePointId);
         if (site.Current.Find(chargePointId) is not { } chargePoint)
@@ -45,7 +51,7 @@ internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService se
                     : StationCommandResult.Accepted;
                 break;
             case ChargePointAction.Stop:
-                result = await StopAsync(chargePoint, driver, tag, cancellationToken);
+                result = await StopAsync(chargePoint, driver, tag, stopReason, cancellationToken);
                 break;
             case ChargePointAction.Restart:
                 result = await driver.RestartAsync(cancellationToken);
@@ -64,13 +70,13 @@ internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService se
         };
     }
 
-    private async Task<StationCommandResult> StopAsync(ChargePointSnapshot chargePoint, IStationDriver driver, CardUid? tag, CancellationToken cancellationToken)
+    private async Task<StationCommandResult> StopAsync(ChargePointSnapshot chargePoint, IStationDriver driver, CardUid? tag, StopReason reason, CancellationToken cancellationToken)
     {
         await authorizer.StopAsync(chargePoint.Id, cancellationToken);
         var result = chargePoint.Status.Authorized // the station's own lock was opened by a card: close it too
             ? await driver.StopAsync(tag?.Value, cancellationToken)
             : StationCommandResult.Accepted;
-        recorder.NoteRemoteStop(chargePoint.Id);
+        recorder.NoteRemoteStop(chargePoint.Id, reason);
         return result;
     }
 
@@ -78,7 +84,7 @@ internal sealed class ChargePointCommands(SiteSnapshots site, SettingsService se
     {
         if (chargePoint.Status.VehiclePlugged && (chargePoint.Status.Authorized || authorizer.AllowsCharging(chargePoint.Id)))
         {
-            var stop = await StopAsync(chargePoint, driver, null, cancellationToken);
+            var stop = await StopAsync(chargePoint, driver, null, StopReason.UnlockCommand, cancellationToken);
             if (!stop.IsAccepted && stop.Outcome != StationCommandOutcome.Unsupported)
             {
                 return stop;

@@ -185,6 +185,126 @@ namespace OpenCpm.Data.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCpm.Data.OcppAuthorizationCacheRow", b =>
+                {
+                    b.Property<string>("IdTag")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiryDate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParentIdTag")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IdTag");
+
+                    b.ToTable("OcppAuthorizationCache", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpm.Data.OcppOutboxRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TransactionRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransactionRowId");
+
+                    b.ToTable("OcppOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpm.Data.OcppTransactionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AlignedData")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChargePoint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdTag")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MeterStartWh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MeterStopWh")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StoppedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TransactionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChargePoint")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OcppTransactions_OneRunningPerChargePoint")
+                        .HasFilter("\"StoppedAt\" IS NULL");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("OcppTransactions", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpm.Data.SessionRow", b =>
                 {
                     b.Property<long>("Id")

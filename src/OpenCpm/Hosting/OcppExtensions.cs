@@ -1,0 +1,45 @@
+using OpenCpm.Authorization;
+using OpenCpm.Data;
+using OpenCpm.Ocpp;
+using OpenCpm.Ocpp.Handlers;
+
+namespace OpenCpm.Hosting;
+
+internal static class OcppExtensions
+{
+    /// <summary>
+    /// The link to the operator's backend (OCPP 1.6J): the connection, the transactions and their outbox, status and
+    /// meter value reports, the backend's side of card authorization, and one handler group per feature (a new
+    /// feature profile adds its <see cref="IOcppHandlers"/> here).
+    /// </summary>
+    public static WebApplicationBuilder AddOcppLink(this WebApplicationBuilder builder, OcppLinkOptions options)
+    {
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton<OcppTransactionStore>();
+        services.AddSingleton<OcppAuthorizationCacheStore>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OcppConfiguration>();
+        services.AddSingleton<OcppAvailability>();
+        services.AddSingleton<CsmsLink>();
+        services.AddHostedService(sp => sp.GetRequiredService<CsmsLink>());
+        services.AddSingleton<CsmsAuthorizer>();
+        services.AddSingleton<IBackendAuthorizer>(sp => sp.GetRequiredService<CsmsAuthorizer>());
+        services.AddHostedService(sp => sp.GetRequiredService<CsmsAuthorizer>()); // loads the cache after the migration
+        services.AddSingleton<TransactionTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<TransactionTracker>());
+        services.AddHostedService<TransactionMessageSender>();
+        services.AddSingleton<StatusReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatusReporter>());
+        services.AddSingleton<MeterValuesReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<MeterValuesReporter>());
+
+        services.AddSingleton<IOcppHandlers, ConfigurationHandlers>();
+        services.AddSingleton<IOcppHandlers, ChargingHandlers>();
+        services.AddSingleton<IOcppHandlers, AvailabilityHandlers>();
+        services.AddSingleton<IOcppHandlers, LocalAuthListHandlers>();
+        services.AddSingleton<IOcppHandlers, TriggerHandlers>();
+        services.AddSingleton<IOcppHandlers, DataTransferHandlers>();
+        return builder;
+    }
+}

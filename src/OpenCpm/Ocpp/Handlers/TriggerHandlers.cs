@@ -1,0 +1,69 @@
+using OpenCpm.Protocols.Ocpp;
+using OpenCpm.Protocols.Ocpp.V16;
+using OpenCpm.Settings;
+
+namespace OpenCpm.Ocpp.Handlers;
+
+/// <summary>
+/// TriggerMessage (RemoteTrigger profile): answered first, then the message is sent — BootNotification, Heartbeat,
+/// StatusNotification (a connector, or without one connector 0 and all), MeterValues (likewise). A connector that
+/// does not exist is Rejected; DiagnosticsStatusNotification and FirmwareStatusNotification are NotImplemented
+/// (firmware management comes with part 2).
+/// </summary>
+internal sealed class TriggerHandlers(
+    CsmsLink link,
+    StatusReporter statuses,
+    MeterValuesReporter meterValues,
+    SettingsService settings,
+    IHostApplicationLifetime lifetime,
+    ILogger<TriggerHandlers> logger) : IOcppHandlers
+{
+    public void Register(OcppRouter router)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        router.On<TriggerMessageRequest, TriggerMessageResponse>((request, context) => ValueTask.FromResult(Trigger(request, context)));
+    }
+
+    private TriggerMessageResponse Trigger(TriggerMessageRequest request, OcppCallContext context)
+    {
+        var connectors = new OcppConnectors(settings.Current.Site).Count;
+        if (request.ConnectorId is { } id && (id < 0 || id > connectors))
+        {
+            return Answer(TriggerMessageStatus.Rejected);
+        }
+
+        Func<Task>? send = request.RequestedMessage switch
+        {
+            MessageTrigger.BootNotification => () => { link.TriggerBoot(); return Task.CompletedTask; },
+            MessageTrigger.Heartbeat => () => { link.TriggerHeartbeat(); return Task.CompletedTask; },
+            MessageTrigger.StatusNotification => () => { statuses.Trigger(request.ConnectorId); return Task.CompletedTask; },
+            MessageTrigger.MeterValues => () => meterValues.SendTriggeredAsync(request.ConnectorId, lifetime.ApplicationStopping),
+            _ => null,
+        };
+        if (send is null)
+        {
+            return Answer(TriggerMessageStatus.NotImplemented);
+        }
+
+        _ = AfterAnswerAsync(context.ReplySent, send);
+        return Answer(TriggerMessageStatus.Accepted);
+    }
+
+    private async Task AfterAnswerAsync(Task replySent, Func<Task> send)
+    {
+        try
+        {
+            await replySent;
+            await send();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            OcppHostLog.StepFailed(logger, "a triggered message", ex);
+        }
+    }
+
+    private static TriggerMessageResponse Answer(TriggerMessageStatus status) => new() { Status = status };
+}
