@@ -12,7 +12,9 @@
 //   {"cmd":"respond","action":…,"identity"?:…,"result"?:{…},"error"?:{"code":…,"message":…},"noReply"?:true}
 //   {"cmd":"validate","items":[{"schema":"urn:<Action>.req|conf","payload":…}]}   ocpp-rpc's validator verdicts
 //   {"cmd":"close","identity":…,"code"?:…,"reason"?:…}
+//   {"cmd":"offline","identity":…,"offline":true|false}   while offline the identity's connection is closed and refused (HTTP 503)
 //   {"cmd":"shutdown"}
+// Every event carries "at": the peer's clock in milliseconds since 1970 when it was emitted.
 const readline = require('readline');
 const { RPCServer, createRPCError, NOREPLY } = require('ocpp-rpc');
 const [validator16] = require('ocpp-rpc/lib/standard-validators');
@@ -23,10 +25,11 @@ const basicAuth = config.basicAuth || {};
 const clients = new Map();
 const rawIds = new Map();
 const responses = new Map();
+const offline = new Set();
 let nextTransactionId = 1000;
 
 function emit(event) {
-    process.stdout.write(JSON.stringify(event) + '\n');
+    process.stdout.write(JSON.stringify({ ...event, at: Date.now() }) + '\n');
 }
 
 function messageIdOf(text) {
@@ -63,6 +66,11 @@ const server = new RPCServer({
 });
 
 server.auth((accept, reject, handshake) => {
+    if (offline.has(handshake.identity)) {
+        emit({ event: 'refused', identity: handshake.identity, reason: 'offline' });
+        reject(503, 'Service Unavailable');
+        return;
+    }
     const expected = basicAuth[handshake.identity];
     if (expected !== undefined && (!handshake.password || handshake.password.toString('utf8') !== expected)) {
         reject(401, 'Unauthorized');
@@ -146,6 +154,16 @@ async function run(command) {
             const client = clients.get(command.identity);
             if (!client) throw new Error(`no client ${command.identity}`);
             return await client.close({ code: command.code || 1000, reason: command.reason || '' });
+        }
+        case 'offline': {
+            if (command.offline) {
+                offline.add(command.identity);
+                const client = clients.get(command.identity);
+                if (client) await client.close({ code: 1001, reason: 'going offline', force: true });
+            } else {
+                offline.delete(command.identity);
+            }
+            return null;
         }
         case 'shutdown':
             await server.close({ force: true });

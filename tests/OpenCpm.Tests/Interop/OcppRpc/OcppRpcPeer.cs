@@ -140,6 +140,10 @@ internal sealed class OcppRpcPeer : IAsyncDisposable
         return [.. reply.EnumerateArray()];
     }
 
+    /// <summary>Takes the Central System away for <paramref name="identity"/> (its connection closed, new ones refused with HTTP 503) or brings it back.</summary>
+    public Task OfflineAsync(string identity, bool offline) =>
+        CommandAsync(new JsonObject { ["cmd"] = "offline", ["identity"] = identity, ["offline"] = offline });
+
     public Task CloseClientAsync(string identity, int code = 1000, string reason = "") =>
         CommandAsync(new JsonObject { ["cmd"] = "close", ["identity"] = identity, ["code"] = code, ["reason"] = reason });
 
@@ -204,6 +208,9 @@ internal sealed class OcppRpcPeer : IAsyncDisposable
     }
 
     public static string Kind(JsonElement e) => e.GetProperty("event").GetString()!;
+
+    /// <summary>When the peer emitted the event (its own clock).</summary>
+    public static DateTimeOffset At(JsonElement e) => DateTimeOffset.FromUnixTimeMilliseconds(e.GetProperty("at").GetInt64());
 
     public static string? Identity(JsonElement e) => e.TryGetProperty("identity", out var identity) ? identity.GetString() : null;
 
