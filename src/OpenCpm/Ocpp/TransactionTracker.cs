@@ -173,8 +173,9 @@ internal sealed class TransactionTracker(
             {
                 await CheckEndedAsync(transaction, status, context.Now, cancellationToken);
             }
-            else if (heard && !authorized && !transaction.SuspendedByInvalidId)
+            else if (heard && status.VehiclePlugged && !authorized && !transaction.SuspendedByInvalidId)
             {
+                // Only while plugged: after an unplug the session's end decides (EVDisconnected, its time and meter).
                 await StopAsync(transaction, context.Now, status.TotalEnergyWh, ReasonAfterAuthorizationEnded(chargePoint.Id), status, cancellationToken);
             }
             else if (heard)
