@@ -20,9 +20,10 @@ internal sealed class OcppAuthorizationCacheStore(IDbContextFactory<OpenCpmDbCon
     public async Task SaveAsync(AuthorizationCache cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cache);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.OcppAuthorizationCache.ExecuteDeleteAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested(); // once begun, the write finishes (no half-cancelled transaction at shutdown)
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await db.OcppAuthorizationCache.ExecuteDeleteAsync(CancellationToken.None);
         db.OcppAuthorizationCache.AddRange(cache.Entries.Select(e => new OcppAuthorizationCacheRow
         {
             IdTag = e.Uid.Value,
@@ -31,7 +32,7 @@ internal sealed class OcppAuthorizationCacheStore(IDbContextFactory<OpenCpmDbCon
             ParentIdTag = e.Info.ParentIdTag?.Value,
             StoredAt = e.StoredAt,
         }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 }

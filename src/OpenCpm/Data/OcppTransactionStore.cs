@@ -6,30 +6,34 @@ namespace OpenCpm.Data;
 /// <summary>
 /// OCPP transactions and the outbox of their messages in SQLite. A transaction's row and its message are written in
 /// one database transaction, so a message is never lost and never written twice, whatever moment the process dies.
+/// A write that has begun is finished even when the host stops meanwhile (the token is checked only before it begins):
+/// a short local write, and what it records (a stop, an answer) must not be lost to a shutdown.
 /// </summary>
 internal sealed class OcppTransactionStore(IDbContextFactory<OpenCpmDbContext> dbFactory)
 {
     /// <summary>Stores a new running transaction and its StartTransaction message; returns the row with its local id.</summary>
     public async Task<OcppTransactionRow> StartAsync(OcppTransactionRow transaction, Func<long, string> startPayload, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(startPayload);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
         db.OcppTransactions.Add(transaction);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
         db.OcppOutbox.Add(new OcppOutboxRow { TransactionRowId = transaction.Id, Action = "StartTransaction", Payload = startPayload(transaction.Id), CreatedAt = now, NextAttemptAt = now });
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
         return transaction;
     }
 
     /// <summary>Ends a running transaction and queues its StopTransaction message (false when it had ended already).</summary>
     public async Task<bool> StopAsync(long transactionRowId, DateTimeOffset at, double meterStopWh, StopReason reason, string stopPayload, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var row = await db.OcppTransactions.SingleOrDefaultAsync(t => t.Id == transactionRowId, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var row = await db.OcppTransactions.SingleOrDefaultAsync(t => t.Id == transactionRowId, CancellationToken.None);
         if (row is null || row.StoppedAt is not null)
         {
             return false;
@@ -39,24 +43,25 @@ internal sealed class OcppTransactionStore(IDbContextFactory<OpenCpmDbContext> d
         row.MeterStopWh = meterStopWh;
         row.StopReason = reason;
         db.OcppOutbox.Add(new OcppOutboxRow { TransactionRowId = transactionRowId, Action = "StopTransaction", Payload = stopPayload, CreatedAt = now, NextAttemptAt = now });
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
         return true;
     }
 
     /// <summary>Queues a transaction's MeterValues; <paramref name="alignedData"/> (a JSON MeterValue) is also kept for its StopTransaction.</summary>
     public async Task EnqueueMeterValuesAsync(long transactionRowId, string payload, string? alignedData, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
         db.OcppOutbox.Add(new OcppOutboxRow { TransactionRowId = transactionRowId, Action = "MeterValues", Payload = payload, CreatedAt = now, NextAttemptAt = now });
-        if (alignedData is not null && await db.OcppTransactions.SingleOrDefaultAsync(t => t.Id == transactionRowId, cancellationToken) is { } row)
+        if (alignedData is not null && await db.OcppTransactions.SingleOrDefaultAsync(t => t.Id == transactionRowId, CancellationToken.None) is { } row)
         {
             row.AlignedData = row.AlignedData is { Length: > 2 } existing ? existing[..^1] + "," + alignedData + "]" : "[" + alignedData + "]";
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
     }
 
     public async Task<IReadOnlyList<OcppTransactionRow>> RunningAsync(CancellationToken cancellationToken)
@@ -88,24 +93,26 @@ internal sealed class OcppTransactionStore(IDbContextFactory<OpenCpmDbContext> d
     /// <summary>The message was processed: it leaves the outbox, and the transaction takes what the answer said, together.</summary>
     public async Task CompleteAsync(long messageId, long transactionRowId, Action<OcppTransactionRow>? update, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.OcppOutbox.Where(o => o.Id == messageId).ExecuteDeleteAsync(cancellationToken);
-        if (update is not null && await db.OcppTransactions.SingleOrDefaultAsync(t => t.Id == transactionRowId, cancellationToken) is { } row)
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await db.OcppOutbox.Where(o => o.Id == messageId).ExecuteDeleteAsync(CancellationToken.None);
+        if (update is not null && await db.OcppTransactions.SingleOrDefaultAsync(t => t.Id == transactionRowId, CancellationToken.None) is { } row)
         {
             update(row);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
 
-        await tx.CommitAsync(cancellationToken);
+        await tx.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>The message failed to process: counted, and not sent again before <paramref name="nextAttemptAt"/>.</summary>
     public async Task FailedAsync(long messageId, int attempts, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         await db.OcppOutbox.Where(o => o.Id == messageId)
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Attempts, attempts).SetProperty(o => o.NextAttemptAt, nextAttemptAt), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Attempts, attempts).SetProperty(o => o.NextAttemptAt, nextAttemptAt), CancellationToken.None);
     }
 
     /// <summary>What waits, oldest first, with the transaction each message belongs to.</summary>

@@ -50,7 +50,7 @@ internal sealed class DemoApplication : IAsyncDisposable
     /// </summary>
     public static async Task<DemoApplication> StartAsync(
         int stations = 3, int clusters = 0, string? dataDirectory = null, string? csmsUrl = null, string? chargeBoxId = null,
-        TimeProvider? time = null, bool generateAdminPassword = false)
+        TimeProvider? time = null, bool generateAdminPassword = false, IReadOnlyList<System.Net.IPAddress>? stationAddresses = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
         var options = IsolatedOptions(stations, clusters, dataDirectory ?? owned!.Path) with
@@ -59,6 +59,11 @@ internal sealed class DemoApplication : IAsyncDisposable
             ChargeBoxId = chargeBoxId,
             AdminPassword = generateAdminPassword ? null : OpenCpmApplication.AdminPassword,
         };
+        if (stationAddresses is not null)
+        {
+            options = options with { StationAddresses = stationAddresses }; // a second run on a data folder: the stations it configured
+        }
+
         var logs = new RecordingLoggerProvider();
         var site = DemoCommand.StartSite(options, time ?? TimeProvider.System);
         try

@@ -60,7 +60,8 @@ internal sealed class OcppSite : IAsyncDisposable
         bool presetByDemo = false,
         bool waitAccepted = true,
         string? dataDirectory = null,
-        FakeTimeProvider? time = null)
+        FakeTimeProvider? time = null,
+        IReadOnlyList<System.Net.IPAddress>? stationAddresses = null)
     {
         time ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
         var demo = await DemoApplication.StartAsync(
@@ -68,7 +69,8 @@ internal sealed class OcppSite : IAsyncDisposable
             dataDirectory: dataDirectory,
             csmsUrl: presetByDemo ? peer.Endpoint.ToString() : null,
             chargeBoxId: presetByDemo ? identity : null,
-            time: time);
+            time: time,
+            stationAddresses: stationAddresses);
         var site = new OcppSite(demo, peer, identity, time);
         try
         {

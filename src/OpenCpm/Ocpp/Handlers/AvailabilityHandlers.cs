@@ -10,8 +10,9 @@ namespace OpenCpm.Ocpp.Handlers;
 /// <summary>
 /// ChangeAvailability (<see cref="OcppAvailability"/>) and Reset. A Reset is answered first; then every running
 /// transaction is stopped (reason SoftReset or HardReset, stored before anything else happens) and its charge stopped
-/// at the station, and a Soft reset reconnects with a new BootNotification while a Hard reset restarts the controller
-/// through the host (<see cref="ControllerRestart"/>).
+/// at the station; once the outbox has delivered the StopTransactions (at most <see cref="DrainTimeout"/> while the
+/// backend is connected; what is left is sent after the restart) a Soft reset reconnects with a new BootNotification
+/// while a Hard reset restarts the controller through the host (<see cref="ControllerRestart"/>).
 /// </summary>
 internal sealed class AvailabilityHandlers(
     SettingsService settings,
@@ -20,9 +21,14 @@ internal sealed class AvailabilityHandlers(
     ChargePointCommands commands,
     CsmsLink link,
     ControllerRestart restart,
+    Data.OcppTransactionStore store,
+    TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<AvailabilityHandlers> logger) : IOcppHandlers
 {
+    /// <summary>How long a Hard reset waits for the outbox to empty before the restart.</summary>
+    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
     public void Register(OcppRouter router)
     {
         ArgumentNullException.ThrowIfNull(router);
@@ -59,6 +65,7 @@ internal sealed class AvailabilityHandlers(
                 await commands.RunAsync(chargePoint, ChargePointAction.Stop, null, reason, stopping);
             }
 
+            await DrainAsync(stopping);
             if (type == ResetType.Hard)
             {
                 restart.Request("the OCPP backend asked for a hard reset");
@@ -74,6 +81,16 @@ internal sealed class AvailabilityHandlers(
         catch (Exception ex)
         {
             OcppHostLog.StepFailed(logger, "a reset", ex);
+        }
+    }
+
+    /// <summary>Waits until the outbox is empty, the link is down, or <see cref="DrainTimeout"/> has passed.</summary>
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + DrainTimeout;
+        while (link.IsAccepted && time.GetUtcNow() < until && await store.CountAsync(cancellationToken) > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
         }
     }
 }
