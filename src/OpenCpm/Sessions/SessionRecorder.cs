@@ -222,7 +222,9 @@ internal sealed class SessionRecorder(
                 var opened = await sessions.StartAsync(chargePoint, idTag: null, step.MeterWh, cancellationToken);
                 _liveWh[opened.Id] = opened.MeterStartWh;
                 SessionRecorderLog.Started(logger, chargePoint, opened.Id, opened.MeterStartWh);
-                return follower.Opened(opened);
+                var next = follower.Opened(opened);
+                PublishActive(); // known at once (the OCPP StartTransaction waits for it): the next step may read the station's log for seconds
+                return next;
             case SessionStepKind.RecordMeter:
                 return follower.Stored(await sessions.UpdateMeterAsync(follower.Session!.Id, step.MeterWh, cancellationToken));
             case SessionStepKind.SetCard:

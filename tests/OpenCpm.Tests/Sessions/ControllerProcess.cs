@@ -40,7 +40,7 @@ internal sealed class ControllerProcess : IDisposable
         }
     }
 
-    public static async Task<ControllerProcess> StartAsync(string dataDirectory)
+    public static async Task<ControllerProcess> StartAsync(string dataDirectory, IEnumerable<string>? hostArgs = null)
     {
         var port = FreePort.Tcp();
         var dll = typeof(OpenCpm.Cli.CommandLine).Assembly.Location;
@@ -59,7 +59,7 @@ internal sealed class ControllerProcess : IDisposable
             "--admin-password", OpenCpmApplication.AdminPassword,
             $"--Keba:Address={FreePort.LoopbackAddress()}",
             "--Serilog:MinimumLevel:Default=Warning",
-        })
+        }.Concat(hostArgs ?? []))
         {
             start.ArgumentList.Add(arg);
         }
