@@ -14,6 +14,7 @@ public sealed class OcppOutageTests(OcppRpcPeerFixture fixture, ITestOutputHelpe
 {
     private const string Identity = "CP-OUTAGE";
     private const int Stations = 20;
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(400); // the fake clock's stride: 20 stations make each step dearer
 
     private OcppRpcPeer Peer => fixture.Peer;
 
@@ -44,7 +45,7 @@ public sealed class OcppOutageTests(OcppRpcPeerFixture fixture, ITestOutputHelpe
             await Peer.OfflineAsync(Identity, offline: false);
             await RoundAsync(site);
             await RoundAsync(site);
-            await site.UntilAsync(() => site.Handled("StopTransaction").Count == 5 * Stations, "every StopTransaction reached the backend");
+            await site.UntilAsync(() => site.Handled("StopTransaction").Count == 5 * Stations, "every StopTransaction reached the backend", Step);
         }
 
         Assert.True(queuedAtRestart >= 4 * Stations, $"{queuedAtRestart} messages waited at the restart");
@@ -52,9 +53,9 @@ public sealed class OcppOutageTests(OcppRpcPeerFixture fixture, ITestOutputHelpe
     }
 
     private static Task Sampled(Settings.SettingsService settings) =>
-        OcppSite.SetAsync<OcppChargePointSettings>(settings, c => c with { MeterValueSampleIntervalSeconds = 10 });
+        OcppSite.SetAsync<OcppChargePointSettings>(settings, c => c with { MeterValueSampleIntervalSeconds = 30 });
 
-    /// <summary>Every station's vehicle plugs in; once every transaction started, a sampled MeterValues or so, then every vehicle leaves.</summary>
+    /// <summary>Every station's vehicle plugs in; once every transaction started (sampled MeterValues every 30 s meanwhile), every vehicle leaves.</summary>
     private static async Task RoundAsync(OcppSite site)
     {
         for (var connector = 1; connector <= Stations; connector++)
@@ -62,13 +63,12 @@ public sealed class OcppOutageTests(OcppRpcPeerFixture fixture, ITestOutputHelpe
             site.Station(connector).PlugIn(OcppSite.Car);
         }
 
-        await site.UntilAsync(() => site.Tracker.Running.Current.Count == Stations, "every transaction started");
-        await site.RunAsync(TimeSpan.FromSeconds(15));
+        await site.UntilAsync(() => site.Tracker.Running.Current.Count == Stations, "every transaction started", Step);
         for (var connector = 1; connector <= Stations; connector++)
         {
             site.Station(connector).Unplug();
         }
 
-        await site.UntilAsync(() => site.Tracker.Running.Current.IsEmpty, "every transaction stopped");
+        await site.UntilAsync(() => site.Tracker.Running.Current.IsEmpty, "every transaction stopped", Step);
     }
 }
