@@ -54,7 +54,8 @@ public sealed class OcppChargingTests(OcppRpcPeerFixture fixture) : IClassFixtur
         var data = stop.GetProperty("transactionData").EnumerateArray().ToList();
         Assert.Equal(["Transaction.Begin", "Transaction.End"], data.Select(d => d.GetProperty("sampledValue")[0].GetProperty("context").GetString()));
         Assert.Contains(data[1].GetProperty("sampledValue").EnumerateArray(), v => v.GetProperty("measurand").GetString() == "Power.Active.Import");
-        Assert.Equal(["Available", "Preparing", "Charging"], site.Statuses(1).Distinct().Take(3));
+        // SuspendedEVSE may come between: the transaction has started and the controller's first setpoint is on its way.
+        Assert.Equal(["Available", "Preparing", "Charging"], site.Statuses(1).Distinct().Where(s => s != "SuspendedEVSE").Take(3));
     }
 
     [Fact]
