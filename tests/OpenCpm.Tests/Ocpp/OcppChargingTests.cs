@@ -107,6 +107,30 @@ public sealed class OcppChargingTests(OcppRpcPeerFixture fixture) : IClassFixtur
         Assert.Equal(2, site.Handled("StartTransaction").Count);
     }
 
+    [Fact]
+    public async Task A_start_the_backend_refuses_stops_the_charge_when_StopTransactionOnInvalidId_says_so()
+    {
+        const string id = "CP-INVALID";
+        await using var site = await OcppSite.StartAsync(Peer, id, stations: 1, prepare: settings =>
+            OcppSite.SetAsync<Data.AuthorizationSettings>(settings, a => a with { Enabled = true }));
+        await site.UntilStatusAsync(1, "Available");
+        Assert.Equal("Accepted", Status(await site.CallAsync("ChangeConfiguration", """{"key":"AllowOfflineTxForUnknownId","value":"true"}""")));
+        Assert.Equal("Accepted", Status(await site.CallAsync("ChangeConfiguration", """{"key":"StopTransactionOnInvalidId","value":"true"}""")));
+        var keys = (await site.CallAsync("GetConfiguration", """{"key":["StopTransactionOnInvalidId"]}""")).GetProperty("configurationKey")[0];
+        Assert.Equal("true", keys.GetProperty("value").GetString());
+
+        // The card passes Authorize, but the StartTransaction's idTagInfo says Invalid: the charge stops (TC_059-style).
+        await Peer.RespondAsync("StartTransaction", """{"idTagInfo":{"status":"Invalid"},"transactionId":777}""", identity: id);
+        site.Station(1).PlugIn(OcppSite.Car);
+        site.Station(1).PresentCard("04E91C5A");
+        await site.UntilAsync(() => site.Handled("StopTransaction").Count == 1, "the StopTransaction of the refused start");
+        var stop = site.Handled("StopTransaction")[0];
+        Assert.Equal((777, "DeAuthorized"), (stop.GetProperty("transactionId").GetInt32(), stop.GetProperty("reason").GetString()));
+        await site.RunAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, site.Station(1).StationCurrents().Max);
+        Assert.Single(site.Handled("StartTransaction"));
+    }
+
     internal static int TransactionIdOf(OcppSite site, int index)
     {
         // The Central System's answer to the StartTransaction, as it went over the wire.
