@@ -21,7 +21,8 @@ public sealed partial class ChargingProfileSet
         ConnectorLimit? limit = null;
         if (max is { } m)
         {
-            limit = new ConnectorLimit(ToAmps(m.Period.Limit, m.Profile, context, phases), null, ChargingProfilePurpose.ChargePointMaxProfile);
+            // The network's maximum is per phase of the site, whatever the connector's station is wired to.
+            limit = new ConnectorLimit(ToAmps(m.Period.Limit, m.Profile, context, context.PhasesOf(0)), null, ChargingProfilePurpose.ChargePointMaxProfile);
         }
 
         if (txLevel is { } t)
