@@ -11,28 +11,34 @@ namespace OpenCpm.Tests.SmartCharging;
 /// The backend's smart-charging calls as the OCPP link hands them to the handlers: each request read from its JSON
 /// against the schema, each answer written and checked against the schema (so nothing a strict backend refuses).
 /// </summary>
-internal sealed class BackendCalls(OpenCpmApplication app)
+internal sealed class BackendCalls(SetChargingProfileHandler set, ClearChargingProfileHandler clear, GetCompositeScheduleHandler composite)
 {
+    public static BackendCalls Of(OpenCpmApplication app) =>
+        new(app.Service<SetChargingProfileHandler>(), app.Service<ClearChargingProfileHandler>(), app.Service<GetCompositeScheduleHandler>());
+
+    public static BackendCalls Of(Demo.DemoApplication demo) =>
+        new(demo.Service<SetChargingProfileHandler>(), demo.Service<ClearChargingProfileHandler>(), demo.Service<GetCompositeScheduleHandler>());
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async Task<string> SetChargingProfileAsync(string json)
     {
         var request = Read(json, OcppJsonContext.Default.SetChargingProfileRequest);
-        var response = await app.Service<SetChargingProfileHandler>().HandleAsync(request, Ct);
+        var response = await set.HandleAsync(request, Ct);
         return Written(response, OcppJsonContext.Default.SetChargingProfileResponse).GetProperty("status").GetString()!;
     }
 
     public async Task<string> ClearChargingProfileAsync(string json)
     {
         var request = Read(json, OcppJsonContext.Default.ClearChargingProfileRequest);
-        var response = await app.Service<ClearChargingProfileHandler>().HandleAsync(request, Ct);
+        var response = await clear.HandleAsync(request, Ct);
         return Written(response, OcppJsonContext.Default.ClearChargingProfileResponse).GetProperty("status").GetString()!;
     }
 
     public JsonElement GetCompositeSchedule(string json)
     {
         var request = Read(json, OcppJsonContext.Default.GetCompositeScheduleRequest);
-        return Written(app.Service<GetCompositeScheduleHandler>().Handle(request), OcppJsonContext.Default.GetCompositeScheduleResponse);
+        return Written(composite.Handle(request), OcppJsonContext.Default.GetCompositeScheduleResponse);
     }
 
     /// <summary>A profile of one purpose: Absolute from <paramref name="start"/>, periods as (startPeriod, limit).</summary>

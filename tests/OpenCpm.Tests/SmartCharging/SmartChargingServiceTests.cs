@@ -45,7 +45,7 @@ public sealed class SmartChargingServiceTests
         var time = new FakeTimeProvider(T0);
         await using (var app = await StartAsync(time, data.Path))
         {
-            var backend = new BackendCalls(app);
+            var backend = BackendCalls.Of(app);
             Assert.Equal("Accepted", await backend.SetChargingProfileAsync(BackendCalls.Profile(0, 11, "ChargePointMaxProfile", 0, T0, "A", (0, 40), (3600, 20))));
             Assert.Equal("Accepted", await backend.SetChargingProfileAsync(BackendCalls.Profile(2, 12, "TxDefaultProfile", 0, T0, "W", (0, 2300))));
             Assert.Equal(40, app.Service<SmartChargingService>().Limits.Current.Site!.Value.LimitA);
@@ -69,7 +69,7 @@ public sealed class SmartChargingServiceTests
         var time = new FakeTimeProvider(T0);
         await using var app = await StartAsync(time);
         var service = app.Service<SmartChargingService>();
-        Assert.Equal("Accepted", await new BackendCalls(app).SetChargingProfileAsync(
+        Assert.Equal("Accepted", await BackendCalls.Of(app).SetChargingProfileAsync(
             BackendCalls.Profile(0, 1, "ChargePointMaxProfile", 0, T0, "A", (0, 32), (600, 10), (900, 25))));
         var published = new List<(DateTimeOffset At, double? LimitA)>();
         using var subscription = service.Limits.Subscribe(l => published.Add((time.GetUtcNow(), l.Site?.LimitA)));
@@ -91,7 +91,7 @@ public sealed class SmartChargingServiceTests
         var time = new FakeTimeProvider(T0);
         await using var app = await StartAsync(time);
         var service = app.Service<SmartChargingService>();
-        var backend = new BackendCalls(app);
+        var backend = BackendCalls.Of(app);
         var txProfile = BackendCalls.Profile(1, 5, "TxProfile", 0, T0, "A", (0, 8)).Replace("\"stackLevel\"", "\"transactionId\": 77, \"stackLevel\"", StringComparison.Ordinal);
 
         Assert.Equal("Rejected", await backend.SetChargingProfileAsync(txProfile));
@@ -112,7 +112,7 @@ public sealed class SmartChargingServiceTests
     {
         var time = new FakeTimeProvider(T0.AddMilliseconds(400));
         await using var app = await StartAsync(time);
-        var backend = new BackendCalls(app);
+        var backend = BackendCalls.Of(app);
         Assert.Equal("Accepted", await backend.SetChargingProfileAsync(BackendCalls.Profile(0, 1, "ChargePointMaxProfile", 0, T0, "A", (0, 20), (120, 15.5))));
         Assert.Equal("Accepted", await backend.SetChargingProfileAsync(BackendCalls.Profile(1, 2, "TxDefaultProfile", 1, T0, "W", (0, 11000), (60, 4140))));
         time.Advance(TimeSpan.FromSeconds(10));
