@@ -108,6 +108,39 @@ public sealed class SmartChargingServiceTests
     }
 
     [Fact]
+    public async Task A_profile_is_lifted_at_its_validTo_removed_from_the_store_and_one_that_ended_while_stopped_is_gone_at_start()
+    {
+        using var data = new TempDirectory();
+        var time = new FakeTimeProvider(T0);
+        await using (var app = await StartAsync(time, data.Path))
+        {
+            var service = app.Service<SmartChargingService>();
+            var backend = BackendCalls.Of(app);
+            Assert.Equal("Accepted", await backend.SetChargingProfileAsync(ValidTo(BackendCalls.Profile(0, 3, "ChargePointMaxProfile", 1, T0, "A", (0, 20)), T0.AddMinutes(5))));
+            Assert.Equal("Accepted", await backend.SetChargingProfileAsync(ValidTo(BackendCalls.Profile(0, 4, "ChargePointMaxProfile", 0, T0, "A", (0, 40)), T0.AddMinutes(10))));
+            Assert.Equal((20, T0.AddMinutes(5)), (service.Limits.Current.Site!.Value.LimitA, service.Limits.Current.NextChangeAt));
+
+            time.Advance(TimeSpan.FromMinutes(5));
+            Assert.Equal(40, service.Limits.Current.Site!.Value.LimitA); // at that instant, by the timer
+            await Eventually.TrueAsync(() => service.Profiles.Profiles.Count == 1, because: "profile 3 is removed once past its validTo");
+            Assert.Equal(4, Assert.Single(service.Profiles.Profiles).Profile.Id);
+        }
+
+        time.Advance(TimeSpan.FromHours(1));
+        await using (var app = await StartAsync(time, data.Path, configure: false))
+        {
+            var service = app.Service<SmartChargingService>();
+            Assert.Empty(service.Profiles.Profiles);
+            Assert.Null(service.Limits.Current.Site);
+        }
+
+        await using (var app = await StartAsync(time, data.Path, configure: false))
+        {
+            Assert.Empty(app.Service<SmartChargingService>().Profiles.Profiles); // deleted from the store, not only left out
+        }
+    }
+
+    [Fact]
     public async Task The_composite_schedule_is_answered_in_the_unit_asked_for_and_an_unknown_connector_is_rejected()
     {
         var time = new FakeTimeProvider(T0.AddMilliseconds(400));
@@ -132,6 +165,9 @@ public sealed class SmartChargingServiceTests
         Assert.Equal("Accepted", await backend.ClearChargingProfileAsync("{}"));
         Assert.Equal("0:32", Periods(backend.GetCompositeSchedule("""{"connectorId": 1, "duration": 300}"""))); // the station's own maximum
     }
+
+    private static string ValidTo(string profile, DateTimeOffset validTo) => profile.Replace(
+        "\"stackLevel\"", FormattableString.Invariant($"\"validTo\": \"{validTo.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}\", \"stackLevel\""), StringComparison.Ordinal);
 
     private static string Periods(JsonElement response) => string.Join(" ", response.GetProperty("chargingSchedule").GetProperty("chargingSchedulePeriod").EnumerateArray()
         .Select(p => FormattableString.Invariant($"{p.GetProperty("startPeriod").GetInt32()}:{p.GetProperty("limit").GetDecimal()}")));
