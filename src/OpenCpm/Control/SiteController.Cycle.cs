@@ -34,7 +34,6 @@ internal sealed partial class SiteController
             {
                 // A charge point held after a power failure gets no current until an operator enables it.
                 _demands[i] = DemandOf(controls[i], bandAt) with { ApiLimitA = hold.IsHeld(controls[i].Id) ? 0 : null, UserLimitA = preferences.LimitFor(controls[i].Id) };
-                _demands[i] = WithProfileLimit(_demands[i], profiles.For(controls[i].Id));
                 if (_demands[i].State == ChargePointState.Offline)
                 {
                     // An unreachable station's vehicle is neither recalled nor forgotten: it may still be there.
@@ -45,6 +44,9 @@ internal sealed partial class SiteController
                     _demands[i] = _vehicles.Recall(controls[i].Id, controls[i].Status.VehiclePlugged, authorizer.IdTagOf(controls[i].Id), _demands[i]);
                     _gate.Measured(controls[i].Key, controls[i].Status.CurrentsA.Max);
                 }
+
+                // After the recollection: a profile's minChargingRate raises a remembered minimum, never lowers it.
+                _demands[i] = WithProfileLimit(_demands[i], profiles.For(controls[i].Id));
             }
         }
 
