@@ -204,7 +204,8 @@ internal sealed partial class SiteController
                     var status = control.Status;
                     var now = timeProvider.GetUtcNow();
                     var flowing = control.Transitions.Band(status.CurrentsA, status.CurrentsMeasuredAt, status.ActivePhases, now).HighA.Max;
-                    control.Transitions.Sent(flowing, change.ToA, now, driver.Timing(control.CommandedA ?? status.SetpointA, change.ToA));
+                    var previousA = control.CommandedA ?? status.SetpointA;
+                    control.Transitions.Sent(flowing, change.ToA, now, driver.Timing(previousA, change.ToA), previousA);
                 }
                 if (reduction)
                 {
@@ -305,7 +306,10 @@ internal sealed partial class SiteController
                     allocation.At,
                     new NodeSummary("site", allocation.Site.LimitA, allocation.Site.SetpointSumA),
                     [.. allocation.Clusters.Select(c => new NodeSummary(c.Id, c.LimitA, c.SetpointSumA))],
-                    [.. allocation.Queue.Select(i => controls[i].Id)]),
+                    [.. allocation.Queue.Select(i => controls[i].Id)])
+                {
+                    HouseholdA = allocation.HouseholdA,
+                },
                 Meter = meterSnapshot,
                 Backend = backend.Live.Current,
                 Controller = new ControllerStatistics(_cycles, _meterToSetpoint, _gate.PendingCount, controls.Count(c => c.Sending)),
