@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using OpenCpm.Core.LoadManagement;
+using OpenCpm.Protocols.Ocpp;
 using OpenCpm.Settings;
 using OpenCpm.SmartCharging;
 using OpenCpm.Tests.Api;
@@ -164,6 +165,17 @@ public sealed class SmartChargingServiceTests
         Assert.Equal("0:20 110:15.5", Periods(backend.GetCompositeSchedule("""{"connectorId": 1, "duration": 300}""")));
         Assert.Equal("Accepted", await backend.ClearChargingProfileAsync("{}"));
         Assert.Equal("0:32", Periods(backend.GetCompositeSchedule("""{"connectorId": 1, "duration": 300}"""))); // the station's own maximum
+    }
+
+    [Fact]
+    public async Task The_three_actions_register_with_the_OCPP_links_router()
+    {
+        await using var app = await StartAsync(new FakeTimeProvider(T0), configure: false);
+        var router = new OcppRouter();
+        app.Service<SmartChargingHandlers>().Register(router);
+        Assert.True(router.Handles(typeof(Protocols.Ocpp.V16.SetChargingProfileRequest)));
+        Assert.True(router.Handles(typeof(Protocols.Ocpp.V16.ClearChargingProfileRequest)));
+        Assert.True(router.Handles(typeof(Protocols.Ocpp.V16.GetCompositeScheduleRequest)));
     }
 
     private static string ValidTo(string profile, DateTimeOffset validTo) => profile.Replace(
