@@ -171,7 +171,7 @@ public sealed partial class Allocator
             {
                 var i = _candidates[k];
                 _value[i] = 0;
-                _reason[i] = LimitReason.Of(LimitKind.MeterFallback);
+                _reason[i] = LimitReason.Of(LimitKind.MeterLost);
                 _rotation.MarkWaiting(i);
             }
         }
