@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenCpm.Core.ChargePoints;
 using OpenCpm.Core.LoadManagement;
 using OpenCpm.Meter;
@@ -230,6 +231,7 @@ internal sealed partial class SiteController
                 lock (_lock)
                 {
                     control.UnresponsiveSince = timeProvider.GetUtcNow();
+                    control.CommandProblem = string.Create(CultureInfo.InvariantCulture, $"the setpoint of {setpointA:0.#} A was not acknowledged ({result.Reason ?? result.Outcome.ToString()})");
                     _gate.Forget(control.Key);
                 }
 
@@ -288,7 +290,12 @@ internal sealed partial class SiteController
                     allocation.At,
                     new NodeSummary("site", allocation.Site.LimitA, allocation.Site.SetpointSumA),
                     [.. allocation.Clusters.Select(c => new NodeSummary(c.Id, c.LimitA, c.SetpointSumA))],
-                    [.. allocation.Queue.Select(i => controls[i].Id)]),
+                    [.. allocation.Queue.Select(i => controls[i].Id)])
+                {
+                    SafetyCorrections = allocation.SafetyCorrections,
+                    ImplausibleStationCurrents = allocation.ImplausibleStationCurrents,
+                    UnreachableReservedExcessA = allocation.UnreachableReservedExcessA,
+                },
                 Meter = meterSnapshot,
                 Backend = backend.Live.Current,
                 Controller = new ControllerStatistics(_cycles, _meterToSetpoint, _gate.PendingCount, controls.Count(c => c.Sending)),
