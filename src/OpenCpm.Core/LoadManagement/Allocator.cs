@@ -205,8 +205,8 @@ public sealed partial class Allocator
             _result.GridPhases[i] = known.IsEmpty ? wired : known;
             // What the station surely draws (the band's bottom: the credit of the unbalanced-load rows) and may draw (its top).
             var band = d.MeasuredBandA ?? CurrentBand.Exactly(d.MeasuredCurrentA);
-            _drawnGrid[i] = ToGrid(cp, band.LowA);
-            _mayDrawGrid[i] = ToGrid(cp, band.HighA);
+            _drawnGrid[i] = cp.ToGrid(band.LowA);
+            _mayDrawGrid[i] = cp.ToGrid(band.HighA);
             _previousA[i] = d.CommandedSetpointA;
             _value[i] = 0;
             _category[i] = None;
@@ -303,9 +303,6 @@ public sealed partial class Allocator
 
         return (reserved, measured, mayDraw);
     }
-
-    private static PhaseCurrents ToGrid(ChargePointSettings cp, PhaseCurrents stationA) =>
-        cp.Connection == PhaseConnection.SinglePhase ? PhaseCurrents.Zero.With(cp.SinglePhase, stationA.L1) : cp.Rotation.ToGrid(stationA);
 
     /// <summary>
     /// The highest current the vehicle may be drawing on its phases (all station conductors while they are unknown): the

@@ -29,7 +29,7 @@ internal static class StatusApi
                 meter.Reading?.Timestamp,
                 meter.LastError),
             new AllocationDto(allocation.At, NodeDto.From(allocation.Site), [.. allocation.Clusters.Select(NodeDto.From)], allocation.Queue),
-            new ControllerDto(controller.Cycles, controller.MeterToSetpoint?.TotalMilliseconds, controller.PendingReductions, controller.CommandsInFlight),
+            new ControllerDto(controller.Cycles, controller.MeterToSetpoint is { } latency ? Math.Round(latency.TotalMilliseconds) : null, controller.PendingReductions, controller.CommandsInFlight),
             version.Version);
     }
 
