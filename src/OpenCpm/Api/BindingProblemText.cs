@@ -20,6 +20,13 @@ internal static partial class BindingProblemText
         return bad.InnerException is JsonException json ? OfJson(json, BodyType(bad.Message)) : (OfBinding(bad.Message), null);
     }
 
+    /// <summary>What is wrong with a JSON document of type <paramref name="document"/> (a file), as one sentence naming the field.</summary>
+    public static string Of(JsonException json, Type document)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return OfJson(json, document).Item1[JsonPrefix.Length..];
+    }
+
     private static (string, string?) OfJson(JsonException json, Type? body)
     {
         var field = json.Path is { Length: > 1 } path ? LogText.Escape(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path[1..]) : null;
