@@ -38,6 +38,12 @@ internal static partial class BindingProblemText
             var kind = body is not null && TypeAt(body, json.Path ?? "$") is { } type ? KindOf(type) : KindOf(convert.Groups["type"].Value);
             sentence = field is null ? $"the body must be {kind}." : $"'{field}' must be {kind}.";
         }
+        else if (UnmappedMember().Match(message) is { Success: true } unmapped)
+        {
+            // Only documents read strictly (a site file) refuse fields they don't know: a misspelt name must not pass unnoticed.
+            var name = field ?? LogText.Escape(unmapped.Groups["name"].Value);
+            sentence = $"'{name}' is not a field this document knows (check its spelling).";
+        }
         else if (MissingRequired().Match(message) is { Success: true } missing)
         {
             var names = missing.Groups["names"].Value.Split(", ");
@@ -148,6 +154,9 @@ internal static partial class BindingProblemText
 
     [GeneratedRegex(@"^The JSON value could not be converted to (?<type>.+?)\.?$", RegexOptions.Singleline)]
     private static partial Regex CouldNotConvert();
+
+    [GeneratedRegex(@"^The JSON property '(?<name>[^']*)' could not be mapped to any \.NET member")]
+    private static partial Regex UnmappedMember();
 
     [GeneratedRegex(@"missing required properties including: (?<names>.+?)\.?$")]
     private static partial Regex MissingRequired();

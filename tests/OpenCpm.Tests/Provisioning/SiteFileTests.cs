@@ -88,7 +88,7 @@ public sealed class SiteFileTests
     }
 
     [Theory]
-    [InlineData("""{ "network": { "maxCurrentA": 40, "maxCurentA": 63 } }""", "'network.maxCurentA'")]
+    [InlineData("""{ "network": { "maxCurrentA": 40, "maxCurentA": 63 } }""", "'network.maxCurentA' is not a field this document knows (check its spelling).")]
     [InlineData("""{ "network": { "maxCurrentA": 40 }, "chargePoints": [ { "id": "cp1", "rotation": "L1L3L2" } ] }""", "'chargePoints[0].rotation' must be one of L1L2L3, L2L3L1 or L3L1L2")]
     [InlineData("""{ "clusters": [] }""", "network")]
     public async Task A_file_that_is_not_a_site_file_is_refused_with_a_sentence_naming_the_field(string file, string named)
