@@ -301,7 +301,7 @@ internal sealed partial class SiteController
                 },
                 Meter = meterSnapshot,
                 Backend = backend.Live.Current,
-                Controller = new ControllerStatistics(_cycles, _meterToSetpoint, _gate.PendingCount, controls.Count(c => c.Sending)),
+                Controller = new ControllerStatistics(_cycles, _meterToSetpoint, _gate.PendingCount, controls.Count(c => c.Sending)) { SettingsProblem = _settingsProblem },
             };
         }
 

@@ -21,14 +21,14 @@ internal sealed class OperatorWarnings(SiteSnapshots site, SettingsService setti
     private DateTimeOffset _startedAt;
     private bool _failing;
 
-    /// <summary>The keys of the conditions raised and not cleared yet (for tests and diagnostics).</summary>
-    public IReadOnlyList<string> Active
+    /// <summary>The conditions raised and not cleared yet, the oldest first (GET /api/v1/status shows them).</summary>
+    public IReadOnlyList<ActiveWarning> Active
     {
         get
         {
             lock (_lock)
             {
-                return [.. _tracker.ActiveKeys];
+                return _tracker.Active;
             }
         }
     }
@@ -38,6 +38,7 @@ internal sealed class OperatorWarnings(SiteSnapshots site, SettingsService setti
         _startedAt = time.GetUtcNow();
         using var siteChanges = site.Live.Subscribe(OnSite);
         using var settingsChanges = settings.Changes.Subscribe(OnSettings);
+        OnSite(site.Current); // what was published before this service started (stored settings refused at once)
         try
         {
             await foreach (var entry in _pending.Reader.ReadAllAsync(stoppingToken))

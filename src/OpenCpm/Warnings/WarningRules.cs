@@ -6,9 +6,10 @@ using OpenCpm.Meter;
 namespace OpenCpm.Warnings;
 
 /// <summary>
-/// Which operator-relevant conditions a <see cref="SiteSnapshot"/> shows (pure): the grid meter lost, a station that
-/// can't be reached or does not acknowledge its setpoints, and the allocator's findings (safety corrections, station
-/// currents the meter can't account for, reservations for unreachable stations above a limit).
+/// Which operator-relevant conditions a <see cref="SiteSnapshot"/> shows (pure): stored settings the control loop
+/// can't take in, the grid meter lost, a station that can't be reached or does not acknowledge its setpoints, and the
+/// allocator's findings (safety corrections, station currents the meter can't account for, reservations for
+/// unreachable stations above a limit).
 /// </summary>
 internal static class WarningRules
 {
@@ -29,6 +30,11 @@ internal static class WarningRules
     public static IEnumerable<OperatorWarning> Of(SiteSnapshot site, TimeSpan sinceStart)
     {
         ArgumentNullException.ThrowIfNull(site);
+        if (site.Controller.SettingsProblem is { } settings)
+        {
+            yield return Settings(settings);
+        }
+
         if (Meter(site.Meter) is { } meter)
         {
             yield return meter;
@@ -46,6 +52,19 @@ internal static class WarningRules
         {
             yield return finding;
         }
+    }
+
+    private static OperatorWarning Settings(SettingsProblem problem)
+    {
+        var consequence = problem.LastValidKept
+            ? "load management goes on with the last valid settings until they are corrected"
+            : "load management can't run, no station gets a command and each falls back to its failsafe current until they are corrected";
+        return new OperatorWarning(
+            "settings",
+            EventSeverity.Error,
+            LoadManagementSource,
+            $"The stored settings are invalid ({problem.Reason.TrimEnd('.')}): {consequence}.",
+            "The settings are valid again: load management runs on them.");
     }
 
     private static OperatorWarning? Meter(GridMeterSnapshot meter)

@@ -9,10 +9,13 @@ namespace OpenCpm.Warnings;
 /// </summary>
 internal sealed class WarningTracker
 {
-    private readonly Dictionary<string, (OperatorWarning Warning, DateTimeOffset? GoneSince)> _active = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (OperatorWarning Warning, DateTimeOffset Since, DateTimeOffset? GoneSince)> _active = new(StringComparer.Ordinal);
 
     /// <summary>The keys of the conditions raised and not cleared yet.</summary>
     public IReadOnlyCollection<string> ActiveKeys => _active.Keys;
+
+    /// <summary>The conditions raised and not cleared yet, the oldest first, each as it was raised.</summary>
+    public IReadOnlyList<ActiveWarning> Active => [.. _active.Values.OrderBy(a => a.Since).Select(a => new ActiveWarning(a.Warning, a.Since))];
 
     /// <summary>The events for the conditions <paramref name="present"/> at <paramref name="now"/>: new ones raised, long gone ones cleared.</summary>
     public IReadOnlyList<OperatorEvent> Update(IEnumerable<OperatorWarning> present, DateTimeOffset now)
@@ -29,11 +32,11 @@ internal sealed class WarningTracker
 
             if (_active.TryGetValue(warning.Key, out var active))
             {
-                _active[warning.Key] = (active.Warning, null);
+                _active[warning.Key] = (active.Warning, active.Since, null);
             }
             else
             {
-                _active[warning.Key] = (warning, null);
+                _active[warning.Key] = (warning, now, null);
                 events.Add(new OperatorEvent(warning.Level, warning.Source, warning.Message));
             }
         }
@@ -48,7 +51,7 @@ internal sealed class WarningTracker
             }
             else if (active.GoneSince is null)
             {
-                _active[key] = (active.Warning, goneSince);
+                _active[key] = (active.Warning, active.Since, goneSince);
             }
         }
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using OpenCpm.Data;
 using OpenCpm.Protocols.Modbus;
+using OpenCpm.Settings;
 using OpenCpm.Simulation.Meters;
 using OpenCpm.Tests.Api;
 using OpenCpm.Tests.Shared;
@@ -52,6 +54,44 @@ public sealed class OperatorWarningsTests
         var entry = Assert.Single(await EventsAsync(client, "?source=site"));
         Assert.Matches(@"^The site limit changed from \d+ A to 80 A per phase\.$", entry.GetProperty("message").GetString());
     }
+
+    [Fact]
+    public async Task Stored_settings_the_allocator_refuses_are_an_error_in_the_event_log_and_the_status_until_they_are_corrected()
+    {
+        using var data = new TempDirectory();
+        await using (var first = await OpenCpmApplication.StartAsync(data.Path))
+        {
+            // Written past the settings' validation, as an older version, a restored backup or an edited database may leave them.
+            var stored = first.Service<SettingsService>().Current.Site;
+            await first.Service<SettingsStore>().SaveSiteAsync(stored.WithLimits(stored.Site with { MaxCurrentA = 5000 }), Ct);
+        }
+
+        await using var app = await OpenCpmApplication.StartAsync(data.Path);
+        app.ErrorsExpected = true; // the control loop logs the refusal as an error
+        using var client = await app.CreateClientAsync();
+
+        await Eventually.TrueAsync(async () => (await StatusWarningsAsync(client)).Count == 1, because: "the status shows the invalid settings");
+        var warning = Assert.Single(await StatusWarningsAsync(client));
+        Assert.Equal(("Error", "loadManagement"), (warning.GetProperty("level").GetString(), warning.GetProperty("source").GetString()));
+        Assert.Equal(
+            "The stored settings are invalid (The site's maximum current must be at most 4000 A but is 5000 A): load management can't run, no station gets a command and each falls back to its failsafe current until they are corrected.",
+            warning.GetProperty("message").GetString());
+        await Eventually.TrueAsync(async () => (await EventsAsync(client, "?source=loadManagement")).Count == 1, because: "the event log has it");
+        var logged = Assert.Single(await EventsAsync(client, "?level=Error"));
+        Assert.Equal(warning.GetProperty("message").GetString(), logged.GetProperty("message").GetString());
+
+        await Demo.DemoMeterLossTests.PutChangedAsync(client, "/api/v1/network", network => network["maxCurrentA"] = 63);
+
+        await Eventually.TrueAsync(async () => (await StatusWarningsAsync(client)).Count == 0, because: "the corrected settings are taken in");
+        await Eventually.TrueAsync(async () => (await EventsAsync(client, "?source=loadManagement")).Count == 2, because: "the correction is logged");
+        Assert.Equal("The settings are valid again: load management runs on them.", (await EventsAsync(client, "?source=loadManagement"))[0].GetProperty("message").GetString());
+        var status = await (await client.GetAsync("/api/v1/status", Ct)).JsonAsync();
+        Assert.Equal(63, status.GetProperty("allocation").GetProperty("site").GetProperty("limitA").GetDouble());
+        Assert.Single(await EventsAsync(client, "?level=Error"));
+    }
+
+    private static async Task<List<JsonElement>> StatusWarningsAsync(HttpClient client) =>
+        [.. (await (await client.GetAsync("/api/v1/status", Ct)).JsonAsync()).GetProperty("warnings").EnumerateArray()];
 
     private static async Task<string?> MeterStateAsync(HttpClient client) =>
         (await (await client.GetAsync("/api/v1/meter", Ct)).JsonAsync()).GetProperty("state").GetString();

@@ -89,4 +89,21 @@ public sealed class WarningRulesTests
             Assert.Single(WarningRules.Of(Site(meter: fallback), TimeSpan.Zero)).Message);
         Assert.Empty(WarningRules.Of(Site(meter: stops with { State = GridMeterState.Stale }), TimeSpan.Zero));
     }
+
+    [Fact]
+    public void Settings_the_control_loop_refused_are_an_error_that_says_whether_it_runs_on_the_last_valid_ones()
+    {
+        var refused = Site() with { Controller = ControllerStatistics.None with { SettingsProblem = new SettingsProblem("The site's maximum current must be at most 4000 A but is 5000 A.", LastValidKept: false) } };
+        var kept = refused with { Controller = refused.Controller with { SettingsProblem = refused.Controller.SettingsProblem! with { LastValidKept = true } } };
+
+        var warning = Assert.Single(WarningRules.Of(refused, TimeSpan.Zero));
+
+        Assert.Equal(("settings", EventSeverity.Error, WarningRules.LoadManagementSource), (warning.Key, warning.Level, warning.Source));
+        Assert.Equal(
+            "The stored settings are invalid (The site's maximum current must be at most 4000 A but is 5000 A): load management can't run, no station gets a command and each falls back to its failsafe current until they are corrected.",
+            warning.Message);
+        Assert.Equal(
+            "The stored settings are invalid (The site's maximum current must be at most 4000 A but is 5000 A): load management goes on with the last valid settings until they are corrected.",
+            Assert.Single(WarningRules.Of(kept, TimeSpan.Zero)).Message);
+    }
 }
