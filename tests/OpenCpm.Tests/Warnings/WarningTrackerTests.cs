@@ -53,4 +53,15 @@ public sealed class WarningTrackerTests
 
         Assert.Empty(tracker.Update([], T0.AddSeconds(1)));
     }
+
+    [Fact]
+    public void The_active_conditions_are_listed_the_oldest_first_as_they_were_raised_while_one_fading_out_still_counts()
+    {
+        var tracker = new WarningTracker();
+        tracker.Update([Corrected], T0);
+        tracker.Update([Corrected, Lost], T0.AddSeconds(5));
+        tracker.Update([Lost with { Message = "lost again" }], T0.AddSeconds(10));
+
+        Assert.Equal([new ActiveWarning(Corrected, T0), new ActiveWarning(Lost, T0.AddSeconds(5))], tracker.Active);
+    }
 }
