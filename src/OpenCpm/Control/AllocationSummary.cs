@@ -8,6 +8,9 @@ namespace OpenCpm.Control;
 /// </summary>
 internal sealed record AllocationSummary(DateTimeOffset? At, NodeSummary Site, IReadOnlyList<NodeSummary> Clusters, IReadOnlyList<string> Queue)
 {
+    /// <summary>The household load (everything on the meter but charging) per grid phase the allocation counted with; null without a meter reading.</summary>
+    public Core.LoadManagement.PhaseCurrents? HouseholdA { get; init; }
+
     public static AllocationSummary Empty { get; } = new(null, new NodeSummary("site", default, default), [], []);
 
     /// <summary>How many times the allocator's final check had to repair its result (<see cref="Allocation.SafetyCorrections"/>; 0 unless there is a bug).</summary>

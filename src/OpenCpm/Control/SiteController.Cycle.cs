@@ -191,7 +191,8 @@ internal sealed partial class SiteController
                     var status = control.Status;
                     var now = timeProvider.GetUtcNow();
                     var flowing = control.Transitions.Band(status.CurrentsA, status.CurrentsMeasuredAt, status.ActivePhases, now).HighA.Max;
-                    control.Transitions.Sent(flowing, change.ToA, now, driver.Timing(control.CommandedA ?? status.SetpointA, change.ToA));
+                    var previousA = control.CommandedA ?? status.SetpointA;
+                    control.Transitions.Sent(flowing, change.ToA, now, driver.Timing(previousA, change.ToA), previousA);
                 }
                 if (reduction)
                 {
@@ -298,6 +299,7 @@ internal sealed partial class SiteController
                     SafetyCorrections = allocation.SafetyCorrections,
                     ImplausibleStationCurrents = allocation.ImplausibleStationCurrents,
                     UnreachableReservedExcessA = allocation.UnreachableReservedExcessA,
+                    HouseholdA = allocation.HouseholdA,
                 },
                 Meter = meterSnapshot,
                 Backend = backend.Live.Current,
