@@ -40,6 +40,8 @@ public sealed class DemoMeterLossTests
         Assert.Equal("lost", status.GetProperty("meter").GetProperty("state").GetString());
         Assert.Equal(0, status.GetProperty("allocation").GetProperty("site").GetProperty("limitA").GetDouble());
         Assert.Equal(0, (await ChargePointAsync(client)).GetProperty("setpointA").GetDouble());
+        // The event log is written on the operator warnings' own loop, a moment after the cycle that saw the meter lost.
+        await Eventually.TrueAsync(async () => (await EventsAsync(client, "?level=Warning&source=meter")).Count > 0, Wait, "the lost meter is logged");
         var lost = Assert.Single(await EventsAsync(client, "?level=Warning&source=meter"));
         Assert.Contains("charging is stopped", lost.GetProperty("message").GetString(), StringComparison.Ordinal);
 
