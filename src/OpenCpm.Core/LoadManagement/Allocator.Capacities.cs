@@ -85,6 +85,12 @@ public sealed partial class Allocator
             }
         }
 
+        if (stopAll)
+        {
+            // Nothing may be charged: the site's limit as shown is 0 A, not the fuse.
+            _result.Site.LimitA = PhaseCurrents.Zero;
+        }
+
         cap[ConstraintRows.PowerRow] = powerA - reserved.Sum;
         why[ConstraintRows.PowerRow] = powerReason;
 

@@ -28,7 +28,7 @@ public sealed partial class Allocator
             {
                 _value[i] = 0;
                 var blocking = _fill.FirstViolatedRow(i, _floor[i], _zeroLoad);
-                if (_reason[i].Kind != LimitKind.MeterFallback)
+                if (_reason[i].Kind != LimitKind.MeterLost)
                 {
                     _reason[i] = blocking < 0 ? LimitReason.Of(LimitKind.Queue) : _fill.RowReason[blocking];
                 }

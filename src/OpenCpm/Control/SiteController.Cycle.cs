@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenCpm.Core.ChargePoints;
 using OpenCpm.Core.LoadManagement;
 using OpenCpm.Meter;
@@ -248,6 +249,7 @@ internal sealed partial class SiteController
                 lock (_lock)
                 {
                     control.UnresponsiveSince = timeProvider.GetUtcNow();
+                    control.CommandProblem = string.Create(CultureInfo.InvariantCulture, $"the setpoint of {setpointA:0.#} A was not acknowledged ({result.Reason ?? result.Outcome.ToString()})");
                     _gate.Forget(control.Key);
                 }
 
@@ -308,11 +310,14 @@ internal sealed partial class SiteController
                     [.. allocation.Clusters.Select(c => new NodeSummary(c.Id, c.LimitA, c.SetpointSumA))],
                     [.. allocation.Queue.Select(i => controls[i].Id)])
                 {
+                    SafetyCorrections = allocation.SafetyCorrections,
+                    ImplausibleStationCurrents = allocation.ImplausibleStationCurrents,
+                    UnreachableReservedExcessA = allocation.UnreachableReservedExcessA,
                     HouseholdA = allocation.HouseholdA,
                 },
                 Meter = meterSnapshot,
                 Backend = backend.Live.Current,
-                Controller = new ControllerStatistics(_cycles, _meterToSetpoint, _gate.PendingCount, controls.Count(c => c.Sending)),
+                Controller = new ControllerStatistics(_cycles, _meterToSetpoint, _gate.PendingCount, controls.Count(c => c.Sending)) { SettingsProblem = _settingsProblem },
             };
         }
 

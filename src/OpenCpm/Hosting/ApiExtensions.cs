@@ -47,6 +47,7 @@ internal static class ApiExtensions
         api.MapChargePointsApi();
         api.MapSessionsApi();
         api.MapNetworkApi();
+        api.MapSiteApi();
         api.MapDiscoveryApi();
         api.MapMeterApi();
         api.MapOcppApi();

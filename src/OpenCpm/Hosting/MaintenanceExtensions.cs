@@ -19,6 +19,7 @@ internal static class MaintenanceExtensions
         services.AddSingleton<ControllerIdentity>();
         services.AddSingleton<ControllerRestart>();
         services.AddSingleton<ConfigurationFileService>();
+        services.AddSingleton<SiteFileService>();
         services.AddSingleton<DeviceService>();
         services.AddSingleton<PowerFailureHold>();
         services.AddHostedService(sp => sp.GetRequiredService<PowerFailureHold>());

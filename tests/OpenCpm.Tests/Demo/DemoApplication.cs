@@ -50,11 +50,12 @@ internal sealed class DemoApplication : IAsyncDisposable
     /// </summary>
     public static async Task<DemoApplication> StartAsync(
         int stations = 3, int clusters = 0, string? dataDirectory = null, string? csmsUrl = null, string? chargeBoxId = null,
-        TimeProvider? time = null, bool generateAdminPassword = false)
+        TimeProvider? time = null, bool generateAdminPassword = false, OpenCpm.Provisioning.SiteFile? siteFile = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
-        var options = IsolatedOptions(stations, clusters, dataDirectory ?? owned!.Path) with
+        var options = IsolatedOptions(siteFile?.ChargePoints.Count ?? stations, clusters, dataDirectory ?? owned!.Path) with
         {
+            Site = siteFile,
             CsmsUrl = csmsUrl,
             ChargeBoxId = chargeBoxId,
             AdminPassword = generateAdminPassword ? null : OpenCpmApplication.AdminPassword,

@@ -701,9 +701,20 @@ internal sealed class KebaStationDriver : IStationDriver
 
             if (_report3 is { } r3 && push.Get("E pres") is { } energy)
             {
-                _report3 = r3 with { SessionEnergyTenthsWh = Math.Max(0, energy) };
+                _report3 = WithSessionEnergy(r3, Math.Max(0, energy));
             }
         }
+    }
+
+    /// <summary>
+    /// Report 3 with a pushed <c>E pres</c>, its <c>E total</c> moved along (a push carries only E pres): the energy
+    /// added since the report is added to the total too, so the total and the session's energy stay one reading. An E
+    /// pres below the report's starts a new session, whose energy all comes on top of the report's total.
+    /// </summary>
+    internal static KebaReport3 WithSessionEnergy(KebaReport3 report, long sessionTenthsWh)
+    {
+        var added = sessionTenthsWh >= report.SessionEnergyTenthsWh ? sessionTenthsWh - report.SessionEnergyTenthsWh : sessionTenthsWh;
+        return report with { SessionEnergyTenthsWh = sessionTenthsWh, TotalEnergyTenthsWh = report.TotalEnergyTenthsWh + added };
     }
 
     /// <summary>
