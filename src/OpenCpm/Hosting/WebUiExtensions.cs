@@ -75,6 +75,7 @@ internal static class WebUiExtensions
         app.UseWhen(context => !UiAuthentication.IsApi(context.Request.Path), ui => ui.UseRequestLocalization(localization));
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapUiDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
