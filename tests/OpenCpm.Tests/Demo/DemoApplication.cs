@@ -50,14 +50,16 @@ internal sealed class DemoApplication : IAsyncDisposable
     /// </summary>
     public static async Task<DemoApplication> StartAsync(
         int stations = 3, int clusters = 0, string? dataDirectory = null, string? csmsUrl = null, string? chargeBoxId = null,
-        TimeProvider? time = null, bool generateAdminPassword = false)
+        TimeProvider? time = null, bool generateAdminPassword = false, IReadOnlyList<string>? hostArgs = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
-        var options = IsolatedOptions(stations, clusters, dataDirectory ?? owned!.Path) with
+        var isolated = IsolatedOptions(stations, clusters, dataDirectory ?? owned!.Path);
+        var options = isolated with
         {
             CsmsUrl = csmsUrl,
             ChargeBoxId = chargeBoxId,
             AdminPassword = generateAdminPassword ? null : OpenCpmApplication.AdminPassword,
+            HostArgs = [.. isolated.HostArgs, .. hostArgs ?? []],
         };
         var logs = new RecordingLoggerProvider();
         var site = DemoCommand.StartSite(options, time ?? TimeProvider.System);
@@ -97,6 +99,7 @@ internal sealed class DemoApplication : IAsyncDisposable
             "--Serilog:MinimumLevel:Default=Warning",
             "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
             "--Serilog:MinimumLevel:Override:Microsoft.AspNetCore.DataProtection=Error",
+            "--WebUi:HttpsPort=0", // a web UI certificate opens HTTPS on a free port
         ],
     };
 
