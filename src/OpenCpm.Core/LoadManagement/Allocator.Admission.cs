@@ -195,30 +195,9 @@ public sealed partial class Allocator
                 break;
             }
 
-            for (var k = count - 1; k >= 0; k--)
+            if (!MoveToLikelyPhases(count, row))
             {
-                var i = _admitted[k];
-                if (!_isAdmitted[i] || !_fill.Loads(i, row))
-                {
-                    continue;
-                }
-
-                _fill.AddExact(i, _floor[i], _load, -1);
-                _fill.CountMember(i, _members, -1);
-                var likely = _likelyGrid[i];
-                if (!likely.IsEmpty && likely != _result.GridPhases[i])
-                {
-                    _result.GridPhases[i] = likely;
-                    SetRows(i, likely);
-                    _fill.AddExact(i, _floor[i], _load);
-                    _fill.CountMember(i, _members, 1);
-                }
-                else
-                {
-                    _isAdmitted[i] = false;
-                }
-
-                break;
+                PauseLowestPriority(count, row);
             }
         }
 
@@ -233,6 +212,65 @@ public sealed partial class Allocator
         }
 
         return admitted;
+    }
+
+    /// <summary>
+    /// Counts the lowest-priority admitted charge of unconfirmed phases that loads <paramref name="row"/> and likely
+    /// uses other phases on those instead (before anyone is paused for it); false when there is none.
+    /// </summary>
+    private bool MoveToLikelyPhases(int count, int row)
+    {
+        for (var k = count - 1; k >= 0; k--)
+        {
+            var i = _admitted[k];
+            var likely = _likelyGrid[i];
+            if (!_isAdmitted[i] || !_fill.Loads(i, row) || likely.IsEmpty || likely == _result.GridPhases[i])
+            {
+                continue;
+            }
+
+            _fill.AddExact(i, _floor[i], _load, -1);
+            _fill.CountMember(i, _members, -1);
+            CountOnLikelyPhases(i, likely);
+            _fill.AddExact(i, _floor[i], _load);
+            _fill.CountMember(i, _members, 1);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Counts charge point <paramref name="i"/> on the phases its vehicle likely uses and holds it at its minimum until
+    /// it draws: should it use more phases after all, the others carry at most that minimum too much until the next
+    /// cycle sees it. Once it shows the phases it uses, it may rise at once (no settle time).
+    /// </summary>
+    private void CountOnLikelyPhases(int i, PhaseSet likely)
+    {
+        _result.GridPhases[i] = likely;
+        SetRows(i, likely);
+        if (_upper[i] > _floor[i])
+        {
+            _upper[i] = _floor[i];
+            _upperReason[i] = LimitReason.Of(LimitKind.LikelyPhases);
+            _heldOnGuess[i] = true;
+        }
+    }
+
+    /// <summary>Pauses the lowest-priority admitted charge that loads <paramref name="row"/>.</summary>
+    private void PauseLowestPriority(int count, int row)
+    {
+        for (var k = count - 1; k >= 0; k--)
+        {
+            var i = _admitted[k];
+            if (_isAdmitted[i] && _fill.Loads(i, row))
+            {
+                _fill.AddExact(i, _floor[i], _load, -1);
+                _fill.CountMember(i, _members, -1);
+                _isAdmitted[i] = false;
+                return;
+            }
+        }
     }
 
     /// <summary>A row over its capacity that an admitted active charge loads, or -1.</summary>
@@ -272,7 +310,7 @@ public sealed partial class Allocator
             }
 
             // Its upper bound already holds the station's unbalanced-load limit (phases not confirmed).
-            _result.GridPhases[i] = likely;
+            CountOnLikelyPhases(i, likely);
         }
 
         _fill.AddExact(i, _floor[i], _load);

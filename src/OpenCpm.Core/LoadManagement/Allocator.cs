@@ -51,6 +51,9 @@ public sealed partial class Allocator
     private double[] _previousA = null!;
     private bool[] _settled = null!;
 
+    /// <summary>Held at its minimum last time because its phases were only a guess (see <see cref="LimitKind.LikelyPhases"/>).</summary>
+    private bool[] _heldOnGuess = null!;
+
     public Allocator(SiteSettings settings, TimeProvider timeProvider, AllocatorOptions? options = null)
     {
         _time = timeProvider;
@@ -108,6 +111,7 @@ public sealed partial class Allocator
         _counted = new double[n];
         _previousA = new double[n];
         _settled = new bool[n];
+        _heldOnGuess = new bool[n];
         _refill = new int[n];
         _refillFloor = new double[n];
         _savedCapacity = new double[_model.RowCount];
@@ -268,7 +272,13 @@ public sealed partial class Allocator
             var drawn = DrawnOnVehiclePhases(d);
             var charging = d.State == ChargePointState.Charging && _category[i] == Candidate;
             var settled = _unused.IsSettled(i, d.CommandedSetpointA, now);
-            _settled[i] = settled;
+            // A vehicle held at its minimum only because its phases were a guess may rise as soon as it shows them.
+            _settled[i] = settled || (_heldOnGuess[i] && _confirmed[i]);
+            if (_confirmed[i] || d.State is ChargePointState.Idle or ChargePointState.Offline)
+            {
+                _heldOnGuess[i] = false;
+            }
+
             if (charging && drawn > 0 && settled)
             {
                 _minimum.Accepted(i, d.CommandedSetpointA);

@@ -59,4 +59,10 @@ public enum LimitKind : byte
 
     /// <summary>Waiting in the queue for its turn.</summary>
     Queue,
+
+    /// <summary>
+    /// Admitted on the phases its vehicle likely uses (remembered, not yet seen): held at its minimum current until it
+    /// draws and shows its phases, so a wrong guess costs at most the minimum on a phase.
+    /// </summary>
+    LikelyPhases,
 }

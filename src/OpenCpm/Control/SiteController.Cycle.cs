@@ -35,10 +35,12 @@ internal sealed partial class SiteController
                 _demands[i] = DemandOf(controls[i], bandAt) with { ApiLimitA = hold.IsHeld(controls[i].Id) ? 0 : null, UserLimitA = preferences.LimitFor(controls[i].Id) };
                 if (_demands[i].State == ChargePointState.Offline)
                 {
+                    // An unreachable station's vehicle is neither recalled nor forgotten: it may still be there.
                     _gate.Forget(controls[i].Key);
                 }
                 else
                 {
+                    _demands[i] = _vehicles.Recall(controls[i].Id, controls[i].Status.VehiclePlugged, authorizer.IdTagOf(controls[i].Id), _demands[i]);
                     _gate.Measured(controls[i].Key, controls[i].Status.CurrentsA.Max);
                 }
             }
@@ -60,6 +62,7 @@ internal sealed partial class SiteController
                 control.LimitedBy = allocation.LimitedBy[i];
                 control.State = allocation.States[i];
                 control.GridPhases = allocation.GridPhases[i];
+                _vehicles.Learned(control.Id, allocation.LearnedMinimumA[i]);
             }
         }
 

@@ -43,6 +43,7 @@ internal sealed partial class SiteController(
     private long _cycles;
     private volatile bool _reload = true;
     private volatile ChargingPreferences _preferences = ChargingPreferences.Default;
+    private readonly VehicleRecollection _vehicles = new();
 
     /// <summary>Asks for a new cycle now (a station, the meter or a setting changed).</summary>
     public void Wake() => _loop.Wake();

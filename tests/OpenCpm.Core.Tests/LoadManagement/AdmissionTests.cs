@@ -136,8 +136,18 @@ public sealed class AdmissionTests
         h.Time.Advance(TimeSpan.FromSeconds(1));
         h.Run();
 
-        Assert.Equal(25, h.Setpoint(0), 6);
+        // Held at the minimum while it is a guess: were it a three-phase car, L2 and L3 would carry 6 A too much, not 25 A.
+        Assert.Equal(6, h.Setpoint(0), 6);
         Assert.Equal(PhaseSet.Of(Phase.L1), h.Last.GridPhases[0]);
+        Assert.Equal("likelyPhases", h.Reason(0));
+
+        // It draws on L1 only: the guess was right, and it gets what L1 has at once (no settle time for a guess).
+        h.Demands[0] = h.Demands[0] with { VehiclePhases = PhaseSet.First(1), MeasuredCurrentA = new PhaseCurrents(6, 0, 0) };
+        h.Site = new SiteConditions { Meter = MeterState.Ok, MeterCurrentA = new PhaseCurrents(13, 29, 28) };
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Run();
+
+        Assert.Equal(25, h.Setpoint(0), 6);
     }
 
     [Fact]

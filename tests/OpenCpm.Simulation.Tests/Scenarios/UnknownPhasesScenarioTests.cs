@@ -9,6 +9,8 @@ public sealed class UnknownPhasesScenarioTests() : ShippedScenarioTests("unknown
         var report = ShippedScenarios.Report(Name);
 
         Assert.True(report.MaxWaitSeconds <= 60, $"longest wait {report.MaxWaitSeconds} s");
-        Assert.Equal(report.Vehicles[1].DemandWh, report.Vehicles[1].DeliveredWh, 1.0);
+        // Served in full but for its first seconds at the minimum (a remembered phase is a guess until the car draws):
+        // within 0.1 % of what it asked for.
+        Assert.Equal(report.Vehicles[1].DemandWh, report.Vehicles[1].DeliveredWh, report.Vehicles[1].DemandWh * 0.001);
     }
 }
