@@ -37,10 +37,13 @@ internal sealed class UiSite : IAsyncDisposable
         return new UiSite(demo, context, await context.NewPageAsync(), ownsDemo: true);
     }
 
-    /// <summary>A browser page of its own on a demo that a test class shares (<see cref="SharedDemo"/>); disposing leaves the demo running.</summary>
-    public static async Task<UiSite> OpenAsync(BrowserFixture browser, DemoApplication demo, string locale = "en-US")
+    /// <summary>
+    /// A browser page of its own on a demo that a test class shares (<see cref="SharedDemo"/>), signed in already when
+    /// given the <paramref name="storageState"/> of another context; disposing leaves the demo running.
+    /// </summary>
+    public static async Task<UiSite> OpenAsync(BrowserFixture browser, DemoApplication demo, string locale = "en-US", string? storageState = null)
     {
-        var context = await NewContextAsync(browser, locale);
+        var context = await NewContextAsync(browser, locale, storageState);
         return new UiSite(demo, context, await context.NewPageAsync(), ownsDemo: false);
     }
 
