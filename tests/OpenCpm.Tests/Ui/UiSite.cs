@@ -97,10 +97,10 @@ internal sealed class UiSite : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Opens a tab of a page with tabs (System, Configuration, Charging Network).</summary>
-    public async Task OpenTabAsync(string menu, string tab)
+    /// <summary>Opens a tab of a page with tabs (System, Configuration, Charging Network), loading the page afresh.</summary>
+    public async Task OpenTabAsync(string path, string tab)
     {
-        await Page.GetByRole(AriaRole.Link, new() { Name = menu, Exact = true }).ClickAsync();
+        await Page.GotoAsync(Url(path));
         await Page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = tab, Level = 2, Exact = true }).WaitForAsync();
     }
