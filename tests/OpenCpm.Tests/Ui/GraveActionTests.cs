@@ -92,4 +92,23 @@ public sealed class GraveActionTests(BrowserFixture browser)
         Assert.NotNull(await users.AuthenticateAsync("admin", password!.Trim(), Ct));
         Assert.Null(await users.AuthenticateAsync("admin", Api.OpenCpmApplication.AdminPassword, Ct));
     }
+
+    [Fact]
+    public async Task Restart_system_asks_first_cancel_changes_nothing_and_yes_restarts_the_controller()
+    {
+        await using var site = await UiSite.StartAsync(browser, stations: 1);
+        await site.LoginAsync();
+        var page = site.Page;
+        await site.OpenTabAsync("/system", "Restart system");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restart system" }).ClickAsync();
+        var question = page.GetByRole(AriaRole.Alertdialog, new() { Name = "Restart the controller now?" });
+        await question.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(question).ToHaveCountAsync(0);
+        Assert.False(site.Demo.Service<ControllerRestart>().Requested);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restart system" }).ClickAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Yes, restart" }).ClickAsync();
+        await Eventually.TrueAsync(() => site.Demo.Service<ControllerRestart>().Requested, TimeSpan.FromSeconds(15), "the controller restarts");
+        Assert.Equal("asked for by admin in the web UI", site.Demo.Service<ControllerRestart>().Reason);
+    }
 }

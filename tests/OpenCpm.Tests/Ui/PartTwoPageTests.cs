@@ -219,6 +219,39 @@ public sealed class PartTwoPageTests(BrowserFixture browser, SharedDemo shared) 
         await Eventually.TrueAsync(() => shared.Demo.Service<OpenCpm.Security.WebUiCertificates>().Status().HttpsAddresses.Count == 0, TimeSpan.FromSeconds(10), "HTTPS stops");
     }
 
+    [Fact]
+    public async Task The_ocpp_backend_settings_apply_with_a_hidden_key_beside_the_live_link_and_each_station_shows_its_dip_switches()
+    {
+        await using var site = await SignedInAsync();
+        var page = site.Page;
+        await site.OpenTabAsync("/configuration", "OCPP");
+        var link = page.GetByRole(AriaRole.Region, new() { Name = "Connection", Exact = true });
+        await Expect(link).ToContainTextAsync("Not configured");
+        var settings = page.GetByRole(AriaRole.Region, new() { Name = "Backend connection" });
+        await settings.GetByLabel("Backend URL (ws:// or wss://)").FillAsync("ws://csms.example:8180/ocpp");
+        await settings.GetByLabel("Charge box identity").FillAsync("OPENCPM-UI-1");
+        await settings.GetByLabel("Security profile").SelectOptionAsync("1");
+        await settings.GetByLabel("Authorization key (password)").FillAsync("short");
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(settings.GetByRole(AriaRole.Alert)).ToContainTextAsync("16");
+        Assert.Null(Settings.Current.Get<OcppBackendSettings>().Url);
+
+        await settings.GetByLabel("Authorization key (password)").FillAsync("0123456789abcdefXYZ");
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(settings.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Expect(settings.GetByLabel("Authorization key (password)")).ToHaveValueAsync("");
+        await Expect(settings.GetByLabel("Authorization key (password)")).ToHaveAttributeAsync("placeholder", "set (hidden)");
+        var saved = Settings.Current.Get<OcppBackendSettings>();
+        Assert.Equal(("ws://csms.example:8180/ocpp", "OPENCPM-UI-1", 1, "0123456789abcdefXYZ", false), (saved.Url, saved.ChargeBoxId, saved.SecurityProfile, saved.AuthorizationKey, saved.Enabled));
+        await site.ScreenshotAsync("configuration-ocpp-saved");
+
+        await site.OpenTabAsync("/system", "DSW settings");
+        foreach (var station in new[] { "cp1", "cp2", "cp3" })
+        {
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 3, NameRegex = new($"^{station} \\(serial") })).ToBeVisibleAsync();
+        }
+    }
+
     private async Task<UiSite> SignedInAsync()
     {
         var site = await UiSite.OpenAsync(browser, shared.Demo);
