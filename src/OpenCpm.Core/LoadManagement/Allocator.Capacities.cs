@@ -31,6 +31,7 @@ public sealed partial class Allocator
         }
 
         _result.ImplausibleStationCurrents = _household.Implausible;
+        _result.HouseholdA = household;
 
         for (var p = Phase.L1; p <= Phase.L3; p++)
         {

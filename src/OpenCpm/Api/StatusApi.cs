@@ -28,7 +28,12 @@ internal static class StatusApi
                 meter.Reading is { } r ? PhaseCurrentsDto.From(r.CurrentA) : null,
                 meter.Reading?.Timestamp,
                 meter.LastError),
-            new AllocationDto(allocation.At, NodeDto.From(allocation.Site), [.. allocation.Clusters.Select(NodeDto.From)], allocation.Queue),
+            new AllocationDto(
+                allocation.At,
+                NodeDto.From(allocation.Site),
+                [.. allocation.Clusters.Select(NodeDto.From)],
+                allocation.Queue,
+                allocation.HouseholdA is { } household ? PhaseCurrentsDto.From(household) : null),
             new ControllerDto(controller.Cycles, controller.MeterToSetpoint?.TotalMilliseconds, controller.PendingReductions, controller.CommandsInFlight),
             version.Version);
     }

@@ -22,6 +22,7 @@ internal sealed partial class SiteController(
     BackendLinkStatus backend,
     Authorization.ChargingAuthorizer authorizer,
     Maintenance.PowerFailureHold hold,
+    SmartCharging.SmartChargingService smartCharging,
     TimeProvider timeProvider,
     ILogger<SiteController> logger) : BackgroundService
 {
@@ -60,6 +61,7 @@ internal sealed partial class SiteController(
         using var backendChanges = backend.Live.Subscribe(_ => Wake());
         using var authorizationChanges = authorizer.States.Subscribe(_ => Wake());
         using var holdChanges = hold.Held.Subscribe(_ => Wake());
+        using var profileChanges = smartCharging.Limits.Subscribe(_ => Wake());
         try
         {
             await _loop.RunAsync(StepAsync, ex => ControlLog.CycleFailed(logger, ex), stoppingToken);

@@ -30,6 +30,8 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
 
     public DbSet<CardListRow> CardLists => Set<CardListRow>();
 
+    public DbSet<ChargingProfileRow> ChargingProfiles => Set<ChargingProfileRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
@@ -124,6 +126,11 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
         {
             e.ToTable("CardList");
             e.Property(c => c.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<ChargingProfileRow>(e =>
+        {
+            e.ToTable("ChargingProfiles");
+            e.Property(p => p.Id).ValueGeneratedNever();
         });
     }
 }

@@ -60,6 +60,7 @@ internal static class ApiExtensions
         api.MapLoggingApi();
         api.MapUpdateApi();
         api.MapUsbApi();
+        api.MapSmartChargingApi();
         return api;
     }
 

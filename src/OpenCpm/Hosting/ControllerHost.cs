@@ -28,6 +28,7 @@ internal static class ControllerHost
         builder.AddSecurity(options.AdminPassword);
         builder.AddStations(hostSettings.Keba);
         builder.AddCardAuthorization();
+        builder.AddSmartCharging();
         builder.AddSiteController();
         builder.AddMaintenance();
         builder.AddApi();

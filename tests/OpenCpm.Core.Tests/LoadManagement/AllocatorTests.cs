@@ -329,6 +329,19 @@ public sealed class AllocatorTests
     }
 
     [Fact]
+    public void Shows_a_vehicle_held_only_for_want_of_a_card_as_connected_not_paused()
+    {
+        // The station shows the controller's hold (a KEBA held with ena 0); the vehicle waits for a card.
+        var h = new AllocatorHarness(SiteOf(32, ThreePhase("a")));
+        h.Plug(0);
+        h.Demands[0] = h.Demands[0] with { Authorized = false, State = ChargePointState.SuspendedByController };
+
+        h.Run();
+
+        Assert.Equal((0.0, "authorization", ChargePointState.Connected), (h.Setpoint(0), h.Reason(0), h.Last.States[0]));
+    }
+
+    [Fact]
     public void Plans_every_reduction_before_any_increase()
     {
         var h = new AllocatorHarness(SiteOf(32, ThreePhase("a"), ThreePhase("b")));
