@@ -186,7 +186,7 @@ public sealed class PartTwoPageTests(BrowserFixture browser, SharedDemo shared) 
     }
 
     [Fact]
-    public async Task A_web_ui_certificate_switches_the_ui_to_https_a_wrong_password_is_refused_and_https_can_be_turned_off()
+    public async Task A_web_ui_certificate_switches_the_ui_to_https_a_wrong_password_is_refused_and_the_one_before_or_http_only_is_the_way_back()
     {
         await using var site = await SignedInAsync();
         var page = site.Page;
@@ -215,8 +215,18 @@ public sealed class PartTwoPageTests(BrowserFixture browser, SharedDemo shared) 
         Assert.StartsWith("https://", page.Url, StringComparison.Ordinal);
         await site.ScreenshotAsync("status-over-https");
 
-        await page.GotoAsync(site.Url("/system"));
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Web UI certificate" }).ClickAsync();
+        // The way back: a second certificate, then the one before it again, then HTTPS off.
+        var second = TestCertificates.SelfSigned("opencpm-ui-second");
+        await site.OpenTabAsync("/system", "Web UI certificate");
+        await page.GetByLabel("Certificate file (.pfx)").SetInputFilesAsync(new FilePayload { Name = "second.pfx", MimeType = "application/x-pkcs12", Buffer = second });
+        await page.GetByLabel("Password of the file").FillAsync(TestCertificates.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check and use" }).ClickAsync();
+        await Expect(page.GetByText("The certificate is in use: HTTPS serves it now.")).ToBeVisibleAsync();
+        Assert.True(await OpenCpm.Security.TlsProbe.PresentsAsync(HttpsAddress(), TestCertificates.Thumbprint(second), Ct));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use the certificate before" }).ClickAsync();
+        await Expect(page.GetByText("HTTPS serves the certificate before this one again.")).ToBeVisibleAsync();
+        Assert.True(await OpenCpm.Security.TlsProbe.PresentsAsync(HttpsAddress(), TestCertificates.Thumbprint(pfx), Ct));
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn HTTPS off" }).ClickAsync();
         await Expect(page.GetByText("HTTPS is off: the web UI answers over HTTP only.")).ToBeVisibleAsync();
         await Eventually.TrueAsync(() => shared.Demo.Service<OpenCpm.Security.WebUiCertificates>().Status().HttpsAddresses.Count == 0, TimeSpan.FromSeconds(10), "HTTPS stops");
@@ -254,6 +264,9 @@ public sealed class PartTwoPageTests(BrowserFixture browser, SharedDemo shared) 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 3, NameRegex = new($"^{station} \\(serial") })).ToBeVisibleAsync();
         }
     }
+
+    /// <summary>The HTTPS address now (the demo's HTTPS port is 0: every change of certificate binds a new one).</summary>
+    private string HttpsAddress() => Assert.Single(shared.Demo.Service<OpenCpm.Security.WebUiCertificates>().Status().HttpsAddresses);
 
     private async Task<UiSite> SignedInAsync()
     {
