@@ -85,14 +85,10 @@ internal static class MeterCommands
             }
 
             var profile = catalog.Find(profileId!)!;
-            var options = new ModbusTcpClientOptions(host!, port ?? profile.DefaultPort, (byte)(unit ?? profile.DefaultUnitId ?? 1))
-            {
-                Timeout = TimeSpan.FromSeconds(timeout),
-            };
             try
             {
-                await using var client = new ModbusTcpClient(options);
-                var values = await new MeterProfileReader(profile, client).ReadAsync(cancellationToken);
+                var values = await Meter.MeterProbe.ReadOnceAsync(
+                    profile, host!, port ?? profile.DefaultPort, (byte)(unit ?? profile.DefaultUnitId ?? 1), TimeSpan.FromSeconds(timeout), null, cancellationToken);
                 await parseResult.InvocationConfiguration.Output.WriteLineAsync(ToJson(profile, values).ToJsonString(Indented));
                 return 0;
             }

@@ -7,7 +7,7 @@ namespace OpenCpm.Cli;
 internal static class RunCommand
 {
     /// <summary>Where `opencpm run` puts the recovery key drawn at the first start (owner-only).</summary>
-    public const string RecoveryKeyFileName = "recovery-key.txt";
+    public const string RecoveryKeyFileName = Security.RecoveryKeys.KeyFileName;
 
     /// <summary>What `opencpm run` says once at start while no charging station is configured.</summary>
     public const string NextStep =

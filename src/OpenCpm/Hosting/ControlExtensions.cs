@@ -20,6 +20,7 @@ internal static class ControlExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => MeterProfileCatalog.Load(sp.GetRequiredService<StorageOptions>().DataDirectory));
+        services.AddSingleton<MeterProbe>();
         services.AddSingleton<Settings.ISettingsRule<MeterSettings>, KnownMeterProfileRule>();
         services.AddSingleton(sp => new GridMeterPoller(
             sp.GetRequiredService<MeterProfileCatalog>(),

@@ -20,7 +20,7 @@ internal static class ControllerHost
             ApplicationName = typeof(ControllerHost).Assembly.GetName().Name,
         });
         var hostSettings = HostSettings.Read(options, builder.Configuration);
-        builder.WebHost.UseUrls(hostSettings.Urls);
+        builder.AddEndpoints(hostSettings);
 
         builder.AddLogging(hostSettings.DataDirectory);
         builder.AddHardening();

@@ -33,6 +33,7 @@ internal static class MaintenanceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RecoveryKeys>());
         services.AddSingleton<RecoveryThrottle>();
         services.AddSingleton<PasswordRecovery>();
+        services.AddSingleton<RecoveryKeyAccess>();
         services.AddSingleton<SoftwareUpdates>();
         services.AddHostedService<UpdateCommit>();
         services.AddSingleton<UsbFolder>();

@@ -50,15 +50,18 @@ internal sealed class DemoApplication : IAsyncDisposable
     /// </summary>
     public static async Task<DemoApplication> StartAsync(
         int stations = 3, int clusters = 0, string? dataDirectory = null, string? csmsUrl = null, string? chargeBoxId = null,
-        TimeProvider? time = null, bool generateAdminPassword = false, OpenCpm.Provisioning.SiteFile? siteFile = null)
+        TimeProvider? time = null, bool generateAdminPassword = false, OpenCpm.Provisioning.SiteFile? siteFile = null,
+        IReadOnlyList<string>? hostArgs = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
-        var options = IsolatedOptions(siteFile?.ChargePoints.Count ?? stations, clusters, dataDirectory ?? owned!.Path) with
+        var isolated = IsolatedOptions(siteFile?.ChargePoints.Count ?? stations, clusters, dataDirectory ?? owned!.Path);
+        var options = isolated with
         {
             Site = siteFile,
             CsmsUrl = csmsUrl,
             ChargeBoxId = chargeBoxId,
             AdminPassword = generateAdminPassword ? null : OpenCpmApplication.AdminPassword,
+            HostArgs = [.. isolated.HostArgs, .. hostArgs ?? []],
         };
         var logs = new RecordingLoggerProvider();
         var site = DemoCommand.StartSite(options, time ?? TimeProvider.System);
@@ -98,6 +101,7 @@ internal sealed class DemoApplication : IAsyncDisposable
             "--Serilog:MinimumLevel:Default=Warning",
             "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
             "--Serilog:MinimumLevel:Override:Microsoft.AspNetCore.DataProtection=Error",
+            "--WebUi:HttpsPort=0", // a web UI certificate opens HTTPS on a free port
         ],
     };
 
