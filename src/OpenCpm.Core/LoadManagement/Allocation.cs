@@ -63,6 +63,12 @@ public sealed class Allocation
     public PhaseSet ImplausibleStationCurrents { get; internal set; }
 
     /// <summary>
+    /// The household load per grid phase this cycle counted with: the meter minus what the stations draw, as
+    /// <see cref="HouseholdEstimator"/> estimates it (null without a meter reading).
+    /// </summary>
+    public PhaseCurrents? HouseholdA { get; internal set; }
+
+    /// <summary>
     /// Increases left out of this cycle's <see cref="Plan"/> because a reduction they need is still on its way into the
     /// current a vehicle draws (they go out in a later cycle, once the freed current is seen gone).
     /// </summary>

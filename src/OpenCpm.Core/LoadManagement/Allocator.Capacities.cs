@@ -31,6 +31,7 @@ public sealed partial class Allocator
         }
 
         _result.ImplausibleStationCurrents = _household.Implausible;
+        _result.HouseholdA = household;
 
         for (var p = Phase.L1; p <= Phase.L3; p++)
         {
@@ -82,6 +83,12 @@ public sealed partial class Allocator
                 powerA = fallback / s.NominalVoltageV;
                 powerReason = LimitReason.Of(LimitKind.MeterFallback);
             }
+        }
+
+        if (stopAll)
+        {
+            // Nothing may be charged: the site's limit as shown is 0 A, not the fuse.
+            _result.Site.LimitA = PhaseCurrents.Zero;
         }
 
         cap[ConstraintRows.PowerRow] = powerA - reserved.Sum;

@@ -16,12 +16,19 @@ public sealed partial class Allocator
         for (var i = 0; i < _category.Length; i++)
         {
             var d = demands[i];
-            var state = d.State == ChargePointState.Queued ? ChargePointState.SuspendedByController : d.State;
+            var state = d.State switch
+            {
+                ChargePointState.Queued => ChargePointState.SuspendedByController,
+                // Held at 0 A only for want of a card: the vehicle is connected and waits for one, whatever the
+                // station shows of the controller's hold.
+                ChargePointState.SuspendedByController when _reason[i].Kind == LimitKind.Authorization => ChargePointState.Connected,
+                _ => d.State,
+            };
             if (_category[i] == Candidate && !_isAdmitted[i])
             {
                 _value[i] = 0;
                 var blocking = _fill.FirstViolatedRow(i, _floor[i], _zeroLoad);
-                if (_reason[i].Kind != LimitKind.MeterFallback)
+                if (_reason[i].Kind != LimitKind.MeterLost)
                 {
                     _reason[i] = blocking < 0 ? LimitReason.Of(LimitKind.Queue) : _fill.RowReason[blocking];
                 }

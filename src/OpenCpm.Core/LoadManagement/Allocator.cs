@@ -175,7 +175,7 @@ public sealed partial class Allocator
             {
                 var i = _candidates[k];
                 _value[i] = 0;
-                _reason[i] = LimitReason.Of(LimitKind.MeterFallback);
+                _reason[i] = LimitReason.Of(LimitKind.MeterLost);
                 _rotation.MarkWaiting(i);
             }
         }
@@ -209,8 +209,8 @@ public sealed partial class Allocator
             _result.GridPhases[i] = known.IsEmpty ? wired : known;
             // What the station surely draws (the band's bottom: the credit of the unbalanced-load rows) and may draw (its top).
             var band = d.MeasuredBandA ?? CurrentBand.Exactly(d.MeasuredCurrentA);
-            _drawnGrid[i] = ToGrid(cp, band.LowA);
-            _mayDrawGrid[i] = ToGrid(cp, band.HighA);
+            _drawnGrid[i] = cp.ToGrid(band.LowA);
+            _mayDrawGrid[i] = cp.ToGrid(band.HighA);
             _previousA[i] = d.CommandedSetpointA;
             _value[i] = 0;
             _category[i] = None;
@@ -313,9 +313,6 @@ public sealed partial class Allocator
 
         return (reserved, measured, mayDraw);
     }
-
-    private static PhaseCurrents ToGrid(ChargePointSettings cp, PhaseCurrents stationA) =>
-        cp.Connection == PhaseConnection.SinglePhase ? PhaseCurrents.Zero.With(cp.SinglePhase, stationA.L1) : cp.Rotation.ToGrid(stationA);
 
     /// <summary>
     /// The highest current the vehicle may be drawing on its phases (all station conductors while they are unknown): the

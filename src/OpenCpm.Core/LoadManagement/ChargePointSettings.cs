@@ -34,6 +34,13 @@ public sealed record ChargePointSettings
     public Phase GridPhaseOf(Phase stationPhase) =>
         Connection == PhaseConnection.SinglePhase ? SinglePhase : Rotation.GridPhaseOf(stationPhase);
 
+    /// <summary>
+    /// Currents measured on the station's conductors (its L1, L2, L3) as they load the grid phases, through the
+    /// station's phase rotation; a single-phase station's L1 is on its grid phase, its other conductors carry nothing.
+    /// </summary>
+    public PhaseCurrents ToGrid(PhaseCurrents stationA) =>
+        Connection == PhaseConnection.SinglePhase ? PhaseCurrents.Zero.With(SinglePhase, stationA.L1) : Rotation.ToGrid(stationA);
+
     /// <summary>The grid phases loaded when the vehicle charges on the given station conductors.</summary>
     public PhaseSet GridPhasesFor(PhaseSet stationPhases)
     {

@@ -42,8 +42,11 @@ public enum LimitKind : byte
     /// <summary>The maximum charging power of the site.</summary>
     SitePower,
 
-    /// <summary>The meter is lost; the fallback power applies (0 = stop).</summary>
+    /// <summary>The meter is lost; the fallback power set for that case applies.</summary>
     MeterFallback,
+
+    /// <summary>The meter is lost and no fallback power is set (empty or 0): charging stops until it is back (manual 9.4.3).</summary>
+    MeterLost,
 
     /// <summary>An OCPP charging profile for connector 0 (the whole network).</summary>
     OcppSite,

@@ -16,6 +16,7 @@ public readonly record struct LimitReason(LimitKind Kind, Phase? Phase = null, s
         LimitKind.Cluster => Phase is null ? $"cluster:{Node}" : $"cluster:{Node}:{Phase}",
         LimitKind.SitePower => "site:power",
         LimitKind.MeterFallback => "meterFallback",
+        LimitKind.MeterLost => "meterLost",
         LimitKind.OcppSite => "ocpp:site",
         LimitKind.ApiSite => "api:site",
         LimitKind.ChargePoint => "chargePoint",

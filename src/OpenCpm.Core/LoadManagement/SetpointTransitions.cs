@@ -18,21 +18,30 @@ public sealed class SetpointTransitions
 
     private readonly List<Transition> _pending = [];
 
+    private PhaseCurrents _latestReading;
+    private DateTimeOffset? _latestReadingAt;
+    private PhaseCurrents? _readingBefore;
+    private DateTimeOffset? _readingBeforeAt;
+
     public int PendingCount => _pending.Count;
 
     /// <summary>
     /// A change to <paramref name="toA"/> left at <paramref name="sentAt"/>; it shows in the current as
     /// <paramref name="timing"/> says. <paramref name="fromA"/> is the most current that may have been flowing on the
-    /// vehicle's conductors when it left (the top of the station's band).
+    /// vehicle's conductors when it left (the top of the station's band); <paramref name="previousSetpointA"/> what the
+    /// station was told before (default: <paramref name="fromA"/>). Only a change below both lowers what may flow: a
+    /// raise from a lower setpoint is no reduction even while an older measurement still shows more flowing, and a
+    /// reading below it never shows it arrived (the vehicle may still rise to it).
     /// </summary>
-    public void Sent(double fromA, double toA, DateTimeOffset sentAt, SetpointTiming timing)
+    public void Sent(double fromA, double toA, DateTimeOffset sentAt, SetpointTiming timing, double? previousSetpointA = null)
     {
         if (_pending.Count == MaxPending)
         {
             _pending.RemoveAt(0);
         }
 
-        _pending.Add(new Transition(fromA, toA, sentAt, sentAt + timing.EarliestEffect, sentAt + timing.Settled));
+        var reduces = toA + ToleranceA < fromA && toA + ToleranceA < (previousSetpointA ?? fromA);
+        _pending.Add(new Transition(fromA, toA, reduces, sentAt, sentAt + timing.EarliestEffect, sentAt + timing.Settled));
     }
 
     /// <summary>The station is gone or reports afresh from scratch (unreachable, reconfigured): nothing is on its way.</summary>
@@ -41,13 +50,28 @@ public sealed class SetpointTransitions
     /// <summary>
     /// The band the station's current lies in at <paramref name="at"/>, given its last measurement (per conductor,
     /// taken at <paramref name="measuredAt"/>) and the conductors the vehicle uses (empty = all). Changes the
-    /// measurement shows are dropped; changes that can't show yet at <paramref name="at"/> don't widen the band.
+    /// measurement shows are dropped; changes that can't show yet at <paramref name="at"/> don't widen the band. A
+    /// measurement taken after <paramref name="at"/> (a station's report newer than the meter's reading it is set
+    /// against) says nothing of the current at <paramref name="at"/> alone: the one before it counts too, since the
+    /// current may have changed from one to the other in between.
     /// </summary>
     public CurrentBand Band(PhaseCurrents measuredA, DateTimeOffset? measuredAt, PhaseSet vehicleConductors, DateTimeOffset at)
     {
         var conductors = vehicleConductors.IsEmpty ? PhaseSet.AllThree : vehicleConductors;
+        if (measuredAt is { } newest && newest != _latestReadingAt)
+        {
+            _readingBefore = _latestReadingAt is null ? null : _latestReading;
+            _readingBeforeAt = _latestReadingAt;
+            (_latestReading, _latestReadingAt) = (measuredA, newest);
+        }
+
         _pending.RemoveAll(t => measuredAt is { } taken && t.ShownBy(measuredA, taken, conductors));
         var band = CurrentBand.Exactly(measuredA);
+        if (measuredAt > at && _readingBefore is { } before && _readingBeforeAt <= at)
+        {
+            band = band.Including(before);
+        }
+
         foreach (var t in _pending)
         {
             if (at >= t.EffectFrom)
@@ -75,7 +99,7 @@ public sealed class SetpointTransitions
         return most;
     }
 
-    private readonly record struct Transition(double FromA, double ToA, DateTimeOffset SentAt, DateTimeOffset EffectFrom, DateTimeOffset SettledBy)
+    private readonly record struct Transition(double FromA, double ToA, bool Reduces, DateTimeOffset SentAt, DateTimeOffset EffectFrom, DateTimeOffset SettledBy)
     {
         public bool ShownBy(PhaseCurrents measuredA, DateTimeOffset measuredAt, PhaseSet conductors)
         {
@@ -84,7 +108,7 @@ public sealed class SetpointTransitions
                 return true;
             }
 
-            if (measuredAt <= SentAt || ToA + ToleranceA >= FromA)
+            if (measuredAt <= SentAt || !Reduces)
             {
                 return false;
             }

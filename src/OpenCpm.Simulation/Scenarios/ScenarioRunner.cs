@@ -37,8 +37,10 @@ public sealed class ScenarioRunner
         };
     }
 
-    public ScenarioReport Run()
+    /// <summary>Runs the scenario; <paramref name="timeline"/>, when given, gets samples of the site over time (for plots).</summary>
+    public ScenarioReport Run(ScenarioTimeline? timeline = null)
     {
+        timeline?.Start(_scenario.DurationSeconds);
         var wall = Stopwatch.StartNew();
         var n = _cps.Length;
         var v = _settings.NominalVoltageV;
@@ -219,6 +221,8 @@ public sealed class ScenarioRunner
 
             var meterLost = meter is not null && meterState == MeterState.Lost;
             metrics.Step(new ScenarioStep(t, step, household, ocppSiteLimit ?? double.PositiveInfinity, knownLimit, meterLost), _cps, gridPhases, physical);
+            timeline?.Record(new TimelinePoint(
+                t, household + physical, physical, Math.Min(_settings.MaxCurrentA, ocppSiteLimit ?? double.PositiveInfinity), _cps.Count(cp => cp.Vehicle is { WantsCharge: true, DrawA: <= 0 })));
         }
 
         var end = Start.AddSeconds(_scenario.DurationSeconds);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OpenCpm.Data;
 using OpenCpm.Security;
 
 namespace OpenCpm.Api;
@@ -13,8 +12,6 @@ namespace OpenCpm.Api;
 /// </summary>
 internal static class AuthApi
 {
-    public const int MaxTokenNameLength = CreateTokenRequest.MaxNameLength;
-
     /// <summary>The event-log source of security events.</summary>
     public const string Source = LoginService.EventSource;
 
@@ -95,39 +92,29 @@ internal static class AuthApi
             principal.HasClaim(c => c.Type == OpenCpmClaims.MustChangePassword)));
 
     private static async Task<Ok<IReadOnlyList<ApiTokenInfo>>> ListTokensAsync(
-        ClaimsPrincipal principal, TokenService tokens, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await tokens.ListApiTokensAsync(principal.UserId(), cancellationToken));
+        ClaimsPrincipal principal, ApiTokens tokens, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await tokens.ListAsync(principal.UserId(), cancellationToken));
 
     private static async Task<Results<Created<CreatedTokenDto>, ProblemHttpResult>> CreateTokenAsync(
-        CreateTokenRequest body, ClaimsPrincipal principal, TokenService tokens, TimeProvider time,
-        EventLog events, ILogger<CreateTokenRequest> logger, CancellationToken cancellationToken)
+        CreateTokenRequest body, ClaimsPrincipal principal, ApiTokens tokens, CancellationToken cancellationToken)
     {
-        if (body.Problem(time.GetUtcNow()) is { } problem)
+        if (tokens.Problem(body.Name, body.ExpiresAt) is { } problem)
         {
             return ApiProblems.BadRequest(problem);
         }
 
         var name = body.Name!;
-        var token = await tokens.CreateApiTokenAsync(principal.UserId(), name, body.ExpiresAt, cancellationToken);
-        SecurityLog.ApiTokenCreated(logger, LogText.Escape(principal.UserName()), token.Id, LogText.Escape(name));
-        await events.InfoAsync(Source, FormattableString.Invariant($"{LogText.Escape(principal.UserName())} created API token {token.Id} \"{LogText.Escape(name)}\"."), cancellationToken);
+        var token = await tokens.CreateAsync(principal.UserId(), principal.UserName(), name, body.ExpiresAt, cancellationToken);
         return TypedResults.Created(
             FormattableString.Invariant($"/api/v1/auth/tokens/{token.Id}"),
             new CreatedTokenDto(token.Id, name, token.Token, token.ExpiresAt));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(
-        long id, ClaimsPrincipal principal, TokenService tokens, EventLog events, ILogger<CreateTokenRequest> logger, CancellationToken cancellationToken)
-    {
-        if (!await tokens.RevokeApiTokenAsync(principal.UserId(), id, cancellationToken))
-        {
-            return ApiProblems.NotFound(FormattableString.Invariant($"API token {id} does not exist."));
-        }
-
-        SecurityLog.ApiTokenRevoked(logger, LogText.Escape(principal.UserName()), id);
-        await events.InfoAsync(Source, FormattableString.Invariant($"{LogText.Escape(principal.UserName())} revoked API token {id}."), cancellationToken);
-        return TypedResults.NoContent();
-    }
+        long id, ClaimsPrincipal principal, ApiTokens tokens, CancellationToken cancellationToken) =>
+        await tokens.RevokeAsync(principal.UserId(), principal.UserName(), id, cancellationToken)
+            ? TypedResults.NoContent()
+            : ApiProblems.NotFound(FormattableString.Invariant($"API token {id} does not exist."));
 
     /// <summary>429 with Retry-After while the address (or the name, for an address that failed) is locked out.</summary>
     private static ProblemHttpResult TooMany(HttpContext context, TimeSpan wait)

@@ -20,6 +20,13 @@ internal static partial class BindingProblemText
         return bad.InnerException is JsonException json ? OfJson(json, BodyType(bad.Message)) : (OfBinding(bad.Message), null);
     }
 
+    /// <summary>What is wrong with a JSON document of type <paramref name="document"/> (a file), as one sentence naming the field.</summary>
+    public static string Of(JsonException json, Type document)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return OfJson(json, document).Item1[JsonPrefix.Length..];
+    }
+
     private static (string, string?) OfJson(JsonException json, Type? body)
     {
         var field = json.Path is { Length: > 1 } path ? LogText.Escape(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path[1..]) : null;
@@ -30,6 +37,12 @@ internal static partial class BindingProblemText
             // The framework names the record being read rather than the field's type: find the field's type by its path.
             var kind = body is not null && TypeAt(body, json.Path ?? "$") is { } type ? KindOf(type) : KindOf(convert.Groups["type"].Value);
             sentence = field is null ? $"the body must be {kind}." : $"'{field}' must be {kind}.";
+        }
+        else if (UnmappedMember().Match(message) is { Success: true } unmapped)
+        {
+            // Only documents read strictly (a site file) refuse fields they don't know: a misspelt name must not pass unnoticed.
+            var name = field ?? LogText.Escape(unmapped.Groups["name"].Value);
+            sentence = $"'{name}' is not a field this document knows (check its spelling).";
         }
         else if (MissingRequired().Match(message) is { Success: true } missing)
         {
@@ -141,6 +154,9 @@ internal static partial class BindingProblemText
 
     [GeneratedRegex(@"^The JSON value could not be converted to (?<type>.+?)\.?$", RegexOptions.Singleline)]
     private static partial Regex CouldNotConvert();
+
+    [GeneratedRegex(@"^The JSON property '(?<name>[^']*)' could not be mapped to any \.NET member")]
+    private static partial Regex UnmappedMember();
 
     [GeneratedRegex(@"missing required properties including: (?<names>.+?)\.?$")]
     private static partial Regex MissingRequired();

@@ -25,7 +25,18 @@ internal sealed record ChargePointDto
     /// <summary>The setpoint the station acknowledged last (null until the controller sent one).</summary>
     public double? CommandedA { get; init; }
 
+    /// <summary>
+    /// The current on each of the station's own conductors (the station's L1, L2 and L3 terminals, as it measures
+    /// them): a single-phase car draws on the station's L1 whichever grid phase that is wired to. See
+    /// <see cref="GridCurrentA"/> for the grid phases.
+    /// </summary>
     public required PhaseCurrentsDto CurrentA { get; init; }
+
+    /// <summary>
+    /// The same currents on the grid phases L1, L2 and L3, after the station's wiring (phase rotation, or the grid
+    /// phase a single-phase station is connected to): what this charge point adds to each phase of the site.
+    /// </summary>
+    public required PhaseCurrentsDto GridCurrentA { get; init; }
 
     public required PhaseCurrentsDto VoltageV { get; init; }
 
@@ -61,13 +72,14 @@ internal sealed record ChargePointDto
             Cluster = e.Installation.Settings.Cluster,
             DisplayName = e.Installation.DisplayName,
             State = char.ToLowerInvariant(state[0]) + state[1..],
-            SetpointA = e.SetpointA,
-            CommandedA = e.CommandedA,
+            SetpointA = Rounding.Amperes(e.SetpointA),
+            CommandedA = Rounding.Amperes(e.CommandedA),
             CurrentA = PhaseCurrentsDto.From(s.CurrentsA),
-            VoltageV = new PhaseCurrentsDto(s.VoltagesV.L1V, s.VoltagesV.L2V, s.VoltagesV.L3V),
-            PowerW = s.PowerW,
-            SessionEnergyWh = s.SessionEnergyWh,
-            TotalEnergyWh = s.TotalEnergyWh,
+            GridCurrentA = PhaseCurrentsDto.From(e.Installation.Settings.ToGrid(s.CurrentsA)),
+            VoltageV = PhaseCurrentsDto.FromVolts(s.VoltagesV.L1V, s.VoltagesV.L2V, s.VoltagesV.L3V),
+            PowerW = Rounding.Watts(s.PowerW),
+            SessionEnergyWh = Rounding.WattHours(s.SessionEnergyWh),
+            TotalEnergyWh = Rounding.WattHours(s.TotalEnergyWh),
             PhasesInUse = s.ActivePhases.Count,
             LimitedBy = e.LimitedBy.ToString(),
             Online = s.Online,

@@ -46,8 +46,7 @@ internal static class LoggingApi
 
     private static async Task<NoContent> ClearAsync(EventLog events, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var count = await events.ClearAsync(cancellationToken);
-        await events.InfoAsync(DebugLogging.EventSource, FormattableString.Invariant($"{user.UserName()} cleared the event log ({count} entries)."), cancellationToken);
+        await events.ClearByAsync(user.UserName(), DebugLogging.EventSource, cancellationToken);
         return TypedResults.NoContent();
     }
 }

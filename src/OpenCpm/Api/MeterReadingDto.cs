@@ -15,9 +15,9 @@ internal sealed record MeterReadingDto(
     public static MeterReadingDto From(GridMeterReading r) => new(
         r.Timestamp,
         PhaseCurrentsDto.From(r.CurrentA),
-        PhaseValuesDto.From(r.VoltageV),
-        PhaseValuesDto.From(r.PowerW),
-        r.PowerTotalW,
-        r.EnergyImportWh,
-        r.EnergyExportWh);
+        PhaseValuesDto.Volts(r.VoltageV),
+        PhaseValuesDto.Watts(r.PowerW),
+        Rounding.Watts(r.PowerTotalW),
+        Rounding.WattHours(r.EnergyImportWh),
+        Rounding.WattHours(r.EnergyExportWh));
 }

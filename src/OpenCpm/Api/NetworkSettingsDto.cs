@@ -21,8 +21,12 @@ internal sealed record NetworkSettingsDto
 
     public double? MeterFallbackPowerW { get; init; }
 
-    /// <summary>Risks the validator found in the whole site's settings (accepted, shown to the operator). Ignored on PUT.</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>
+    /// Risks the validator found in the whole site's settings (accepted, shown to the operator). Ignored on PUT; left
+    /// out where null (the site file carries no warnings).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; } = [];
 
     public static NetworkSettingsDto From(SiteSettings s, IReadOnlyList<string> warnings) => new()
     {

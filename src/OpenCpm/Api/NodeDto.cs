@@ -7,9 +7,9 @@ internal sealed record NodeDto(string Id, double LimitA, PhaseCurrentsDto LimitP
 {
     public static NodeDto From(NodeSummary n) => new(
         n.Id,
-        Math.Round(n.LimitA.Min, 2),
+        Rounding.Amperes(n.LimitA.Min),
         PhaseCurrentsDto.From(n.LimitA),
-        Math.Round(n.SetpointSumA.L1, 2),
-        Math.Round(n.SetpointSumA.L2, 2),
-        Math.Round(n.SetpointSumA.L3, 2));
+        Rounding.Amperes(n.SetpointSumA.L1),
+        Rounding.Amperes(n.SetpointSumA.L2),
+        Rounding.Amperes(n.SetpointSumA.L3));
 }

@@ -16,5 +16,5 @@ internal sealed record SessionDto(
     double? MeterEndWh)
 {
     public static SessionDto From(ChargingSession s) =>
-        new(s.Id, s.ChargePoint, s.IdTag, s.Start, s.End, s.EnergyWh, s.State, s.StopReason, s.MeterStartWh, s.MeterEndWh);
+        new(s.Id, s.ChargePoint, s.IdTag, s.Start, s.End, Rounding.WattHours(s.EnergyWh), s.State, s.StopReason, Rounding.WattHours(s.MeterStartWh), Rounding.WattHours(s.MeterEndWh));
 }

@@ -29,6 +29,10 @@ internal static class SimApi
             .WithSummary("The non-charging load the simulated grid meter sees, amperes per phase.");
         group.MapPut("/household", PutHousehold).WithName("SimPutHousehold")
             .WithSummary("Sets the non-charging load the simulated grid meter sees (l1, l2, l3 in A; negative = export).");
+        group.MapGet("/meter", GetMeter).WithName("SimGetMeter")
+            .WithSummary("How the simulated grid meter answers (its fault) and how many requests it has had.");
+        group.MapPut("/meter", PutMeter).WithName("SimPutMeter")
+            .WithSummary("Makes the simulated grid meter answer normally (none) or fail: silent (a lost meter), exceptionResponse, dropConnection, garbage.");
         return api;
     }
 
@@ -104,6 +108,26 @@ internal static class SimApi
         site.SetHouseholdLoad(body.ToCurrents());
         SimLog.HouseholdSet(loggers.CreateLogger(LogCategory), site.HouseholdLoad.ToString());
         return TypedResults.Ok(PhaseCurrentsDto.From(site.HouseholdLoad));
+    }
+
+    private static Ok<SimMeterDto> GetMeter(SimulatedSite site) => TypedResults.Ok(SimMeterOf(site));
+
+    private static Results<Ok<SimMeterDto>, ProblemHttpResult> PutMeter(SimMeterRequest body, SimulatedSite site, ILoggerFactory loggers)
+    {
+        if (body.Problem() is { } problem)
+        {
+            return ApiProblems.BadRequest(problem);
+        }
+
+        site.Meter.Fault = body.Fault!.Value;
+        SimLog.MeterFaultSet(loggers.CreateLogger(LogCategory), site.Meter.Fault.ToString());
+        return TypedResults.Ok(SimMeterOf(site));
+    }
+
+    private static SimMeterDto SimMeterOf(SimulatedSite site)
+    {
+        var fault = site.Meter.Fault.ToString();
+        return new SimMeterDto(char.ToLowerInvariant(fault[0]) + fault[1..], site.Meter.RequestCount);
     }
 
     private static async Task<(SimulatedSiteStation? Station, ProblemHttpResult? Missing)> FindAsync(

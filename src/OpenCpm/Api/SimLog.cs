@@ -20,4 +20,7 @@ internal static partial class SimLog
 
     [LoggerMessage(6005, LogLevel.Warning, "The data folder already holds a charging network, so --clusters {Clusters} is not applied; start with a new data folder (leave out --data-dir) to get it")]
     public static partial void ClustersNotApplied(ILogger logger, int clusters);
+
+    [LoggerMessage(6006, LogLevel.Information, "Simulated grid meter fault set to {Fault}")]
+    public static partial void MeterFaultSet(ILogger logger, string fault);
 }

@@ -8,11 +8,11 @@ internal static class StatusApi
     public static RouteGroupBuilder MapStatusApi(this RouteGroupBuilder api)
     {
         api.MapGet("/status", Get).WithTags("Status").WithName("GetStatus")
-            .WithSummary("Overview of all charge points, network interfaces, backend connection, meter and the current allocation.");
+            .WithSummary("Overview of all charge points, network interfaces, backend connection, meter, the current allocation and the operator warnings that last now.");
         return api;
     }
 
-    private static StatusDto Get(StatusService status, Updates.InstalledVersion version)
+    private static StatusDto Get(StatusService status, Warnings.OperatorWarnings warnings, Updates.InstalledVersion version)
     {
         var site = status.Site;
         var meter = site.Meter;
@@ -28,9 +28,17 @@ internal static class StatusApi
                 meter.Reading is { } r ? PhaseCurrentsDto.From(r.CurrentA) : null,
                 meter.Reading?.Timestamp,
                 meter.LastError),
-            new AllocationDto(allocation.At, NodeDto.From(allocation.Site), [.. allocation.Clusters.Select(NodeDto.From)], allocation.Queue),
-            new ControllerDto(controller.Cycles, controller.MeterToSetpoint?.TotalMilliseconds, controller.PendingReductions, controller.CommandsInFlight),
-            version.Version);
+            new AllocationDto(
+                allocation.At,
+                NodeDto.From(allocation.Site),
+                [.. allocation.Clusters.Select(NodeDto.From)],
+                allocation.Queue,
+                allocation.HouseholdA is { } household ? PhaseCurrentsDto.From(household) : null),
+            new ControllerDto(controller.Cycles, controller.MeterToSetpoint is { } latency ? Math.Round(latency.TotalMilliseconds) : null, controller.PendingReductions, controller.CommandsInFlight),
+            version.Version)
+        {
+            Warnings = [.. warnings.Active.Select(OperatorWarningDto.From)],
+        };
     }
 
     private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];

@@ -8,4 +8,8 @@ internal sealed record StatusDto(
     MeterStatusDto Meter,
     AllocationDto Allocation,
     ControllerDto Controller,
-    string Version);
+    string Version)
+{
+    /// <summary>The operator warnings that last now (a lost meter, a station that does not answer, invalid stored settings…), the oldest first.</summary>
+    public IReadOnlyList<OperatorWarningDto> Warnings { get; init; } = [];
+}

@@ -34,25 +34,30 @@ internal static class SystemApi
     }
 
     private static async Task<Results<Ok<FactoryResetResult>, ProblemHttpResult>> FactoryResetAsync(
-        FactoryResetRequest body, HttpContext context, ClaimsPrincipal user, UserAccounts users, FactoryReset reset,
-        ControllerRestart restart, CancellationToken cancellationToken)
+        FactoryResetRequest body, HttpContext context, ClaimsPrincipal user, FactoryReset reset, ControllerRestart restart, CancellationToken cancellationToken)
     {
-        if (!body.Confirm)
+        var outcome = await reset.ResetAsync(user, body.Confirm, body.Password, ClientAddress.Of(context), cancellationToken);
+        if (outcome.NotConfirmed)
         {
-            return ApiProblems.BadRequest("A factory reset erases every session, card, user, setting and log: send \"confirm\": true to go ahead.");
+            return ApiProblems.BadRequest(FactoryResetOutcome.NotConfirmedProblem);
         }
 
-        if (string.IsNullOrEmpty(body.Password) || await users.AuthenticateAsync(user.UserName(), body.Password, cancellationToken) is null)
+        if (outcome.Password.LockedOut)
+        {
+            context.Response.Headers.RetryAfter = Math.Ceiling(outcome.Password.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(detail: outcome.Password.Problem, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many wrong passwords");
+        }
+
+        if (!outcome.Done)
         {
             return TypedResults.Problem(detail: "The password is wrong: a factory reset needs the current password of the caller.", statusCode: StatusCodes.Status403Forbidden, title: "Password wrong");
         }
 
-        var password = await reset.ResetAsync(user.UserName(), cancellationToken);
         context.Response.OnCompleted(() =>
         {
             restart.Request("factory reset");
             return Task.CompletedTask;
         });
-        return TypedResults.Ok(new FactoryResetResult(password, "The controller was reset to its factory settings and restarts now. Log in as admin with this password and change it."));
+        return TypedResults.Ok(new FactoryResetResult(outcome.NewAdminPassword!, "The controller was reset to its factory settings and restarts now. Log in as admin with this password and change it."));
     }
 }

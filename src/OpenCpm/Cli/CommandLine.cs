@@ -15,6 +15,7 @@ internal static class CommandLine
         root.Subcommands.Add(MeterCommands.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ConfigCommands.Create());
+        root.Subcommands.Add(SiteCommands.Create());
         root.Subcommands.Add(AdminCommands.Create());
         root.Subcommands.Add(UpdateCommands.Create());
         return root;

@@ -22,31 +22,86 @@ internal static class DemoCommand
         var adminPassword = new Option<string?>("--admin-password") { Description = "Presets the password of user 'admin' (no forced change), for scripts." };
         var csmsUrl = new Option<string?>("--csms-url") { Description = "Connect to this OCPP backend (ws:// or wss://)." };
         var chargeBoxId = new Option<string?>("--charge-box-id") { Description = "The controller's charge box id at the OCPP backend." };
+        var siteFile = new Option<FileInfo?>("--site")
+        {
+            Description = "Try a real site's file (docs/commissioning.md) on simulators: one simulated station per charge point, wired as the file says, and a simulated meter; replaces --stations and --clusters.",
+        };
         var hostSettings = new HostSettingOptions();
         var command = new Command("demo", "Run the controller with a simulated site: KEBA stations on loopback UDP, a Modbus TCP grid meter, /api/v1/sim to drive it.");
-        foreach (var option in new Option[] { stations, clusters, dataDir, urls, adminPassword, csmsUrl, chargeBoxId })
+        foreach (var option in new Option[] { stations, clusters, siteFile, dataDir, urls, adminPassword, csmsUrl, chargeBoxId })
         {
             command.Options.Add(option);
         }
 
         hostSettings.AddTo(command);
 
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
-            new DemoOptions
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            Provisioning.SiteFile? site = null;
+            if (parseResult.GetValue(siteFile) is { } file)
             {
-                Stations = parseResult.GetValue(stations),
-                Clusters = parseResult.GetValue(clusters),
-                DataDirectory = parseResult.GetValue(dataDir),
-                Urls = parseResult.GetValue(urls),
-                AdminPassword = parseResult.GetValue(adminPassword),
-                CsmsUrl = parseResult.GetValue(csmsUrl),
-                ChargeBoxId = parseResult.GetValue(chargeBoxId),
-                HostArgs = hostSettings.HostArgs(parseResult),
-            },
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error,
-            cancellationToken));
+                if (parseResult.GetResult(stations) is { Implicit: false } || parseResult.GetResult(clusters) is { Implicit: false })
+                {
+                    await error.WriteLineAsync("opencpm demo: --site gives the stations and clusters; leave out --stations and --clusters.");
+                    return 2;
+                }
+
+                site = await ReadSiteAsync(file, error, cancellationToken);
+                if (site is null)
+                {
+                    return 2;
+                }
+            }
+
+            return await RunAsync(
+                new DemoOptions
+                {
+                    Site = site,
+                    Stations = site?.ChargePoints.Count ?? parseResult.GetValue(stations),
+                    Clusters = site is null ? parseResult.GetValue(clusters) : 0,
+                    DataDirectory = parseResult.GetValue(dataDir),
+                    Urls = parseResult.GetValue(urls),
+                    AdminPassword = parseResult.GetValue(adminPassword),
+                    CsmsUrl = parseResult.GetValue(csmsUrl),
+                    ChargeBoxId = parseResult.GetValue(chargeBoxId),
+                    HostArgs = hostSettings.HostArgs(parseResult),
+                },
+                parseResult.InvocationConfiguration.Output,
+                error,
+                cancellationToken);
+        });
         return command;
+    }
+
+    /// <summary>The site file for --site, or null after saying on <paramref name="error"/> what is wrong with it.</summary>
+    private static async Task<Provisioning.SiteFile?> ReadSiteAsync(FileInfo file, TextWriter error, CancellationToken cancellationToken)
+    {
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"opencpm demo: {file.FullName} could not be read: {e.Message}");
+            return null;
+        }
+
+        var (site, problem) = Provisioning.SiteFile.Parse(text);
+        if (site is null)
+        {
+            await error.WriteLineAsync($"opencpm demo: {file.Name} is not a site file: {problem}");
+            return null;
+        }
+
+        if (site.ChargePoints.Count == 0)
+        {
+            await error.WriteLineAsync($"opencpm demo: {file.Name} has no charge points to simulate.");
+            return null;
+        }
+
+        return site;
     }
 
     /// <summary>Starts the simulated site and the controller, prints where to go, runs until stopped.</summary>
@@ -114,7 +169,9 @@ internal static class DemoCommand
     public static SimulatedSite StartSite(DemoOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var siteOptions = options.StationAddresses is { } addresses
+        var siteOptions = options.Site is { } file
+            ? new SimulatedSiteOptions { Stations = DemoSiteFile.Stations(file, options.StationAddresses), MeterProfileId = DemoSiteFile.MeterProfileId(file) }
+            : options.StationAddresses is { } addresses
             ? SimulatedSiteOptions.WithStations(addresses)
             : SimulatedSiteOptions.WithStations(options.Stations);
         return SimulatedSite.Start(siteOptions, timeProvider, loggerFactory);

@@ -30,6 +30,9 @@ internal sealed record DemoOptions
     /// <summary>The stations' addresses; null = the defaults 127.0.0.11, 127.0.0.12, … (tests use unique ones).</summary>
     public IReadOnlyList<IPAddress>? StationAddresses { get; init; }
 
+    /// <summary>A real site's file to try on simulators (<c>--site</c>): one simulated station per charge point; null = the demo's own site.</summary>
+    public Provisioning.SiteFile? Site { get; init; }
+
     /// <summary>Further host settings as <c>--Section:Key=Value</c> (after the demo's own, so they win).</summary>
     public IReadOnlyList<string> HostArgs { get; init; } = [];
 
@@ -39,6 +42,16 @@ internal sealed record DemoOptions
         if (Stations is < 1 or > MaxStations)
         {
             return FormattableString.Invariant($"--stations must be 1..{MaxStations} but is {Stations}.");
+        }
+
+        if (Site is { } site && site.ChargePoints.Count != Stations)
+        {
+            return FormattableString.Invariant($"The site file has {site.ChargePoints.Count} charge points but {Stations} stations were asked for.");
+        }
+
+        if (Site is not null && Clusters != 0)
+        {
+            return "--clusters can't be used with --site: the site file gives the clusters.";
         }
 
         if (StationAddresses is { } addresses && addresses.Count != Stations)

@@ -9,13 +9,41 @@ namespace OpenCpm.Cli;
 /// migration and the settings load, which are registered earlier, and before any service's StartAsync): on a new
 /// data folder the site, clusters and charge points of the simulated stations; every time the meter settings
 /// pointing at the simulated meter (its port changes from run to run) and the backend preset by --csms-url /
-/// --charge-box-id.
+/// --charge-box-id. With --site, the site file instead, on the simulated stations and meter (<see cref="DemoSiteFile"/>).
 /// </summary>
-internal sealed class DemoSeeder(SettingsService settings, SimulatedSite site, DemoOptions options, ILogger<DemoSeeder> logger) : IHostedLifecycleService
+internal sealed class DemoSeeder(SettingsService settings, Provisioning.SiteFileService siteFiles, SimulatedSite site, DemoOptions options, ILogger<DemoSeeder> logger)
+    : IHostedLifecycleService
 {
     private const string Actor = "the demo";
 
     public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        if (options.Site is { } file)
+        {
+            // --site: the file, on the simulators, every start (it is what was asked for).
+            var applied = await siteFiles.ApplyAsync(DemoSiteFile.ForSimulation(file, site), Actor, cancellationToken);
+            if (!applied.IsSaved)
+            {
+                throw new InvalidOperationException($"The site file was refused: {string.Join(" ", applied.Errors)}");
+            }
+        }
+        else
+        {
+            await SeedAsync(cancellationToken);
+        }
+
+        if (options.CsmsUrl is not null || options.ChargeBoxId is not null)
+        {
+            var preset = options.Backend();
+            Check(await settings.UpdateAsync<OcppBackendSettings>(
+                backend => backend with { Enabled = preset.Enabled, Url = preset.Url, ChargeBoxId = preset.ChargeBoxId },
+                Actor,
+                "the OCPP backend settings (--csms-url, --charge-box-id)",
+                cancellationToken), "backend");
+        }
+    }
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
     {
         var stations = site.Stations.Select(s => s.Setup).ToList();
         var seeded = Check(await settings.UpdateSiteAsync(
@@ -53,16 +81,6 @@ internal sealed class DemoSeeder(SettingsService settings, SimulatedSite site, D
             Actor,
             what: null,
             cancellationToken), "meter");
-
-        if (options.CsmsUrl is not null || options.ChargeBoxId is not null)
-        {
-            var preset = options.Backend();
-            Check(await settings.UpdateAsync<OcppBackendSettings>(
-                backend => backend with { Enabled = preset.Enabled, Url = preset.Url, ChargeBoxId = preset.ChargeBoxId },
-                Actor,
-                "the OCPP backend settings (--csms-url, --charge-box-id)",
-                cancellationToken), "backend");
-        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

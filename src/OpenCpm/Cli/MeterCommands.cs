@@ -85,14 +85,10 @@ internal static class MeterCommands
             }
 
             var profile = catalog.Find(profileId!)!;
-            var options = new ModbusTcpClientOptions(host!, port ?? profile.DefaultPort, (byte)(unit ?? profile.DefaultUnitId ?? 1))
-            {
-                Timeout = TimeSpan.FromSeconds(timeout),
-            };
             try
             {
-                await using var client = new ModbusTcpClient(options);
-                var values = await new MeterProfileReader(profile, client).ReadAsync(cancellationToken);
+                var values = await Meter.MeterProbe.ReadOnceAsync(
+                    profile, host!, port ?? profile.DefaultPort, (byte)(unit ?? profile.DefaultUnitId ?? 1), TimeSpan.FromSeconds(timeout), null, cancellationToken);
                 await parseResult.InvocationConfiguration.Output.WriteLineAsync(ToJson(profile, values).ToJsonString(Indented));
                 return 0;
             }
@@ -105,16 +101,30 @@ internal static class MeterCommands
         return command;
     }
 
-    /// <summary>The reading in the JSON shape of interfaces.md (camelCase; null where the meter has no value).</summary>
+    /// <summary>
+    /// The reading in the JSON shape of interfaces.md (camelCase; null where the meter has no value), rounded for people
+    /// like the API's values (<see cref="Api.Rounding"/>: 0.1 A, whole volts, watts and watt-hours).
+    /// </summary>
     internal static JsonObject ToJson(MeterProfile profile, MeterValues values) => new()
     {
         ["profile"] = profile.Id,
-        ["currentA"] = new JsonObject { ["l1"] = values.CurrentL1A, ["l2"] = values.CurrentL2A, ["l3"] = values.CurrentL3A },
-        ["voltageV"] = new JsonObject { ["l1"] = values.VoltageL1V, ["l2"] = values.VoltageL2V, ["l3"] = values.VoltageL3V },
-        ["powerW"] = new JsonObject { ["l1"] = values.PowerL1W, ["l2"] = values.PowerL2W, ["l3"] = values.PowerL3W, ["total"] = values.PowerTotalW },
-        ["energyImportWh"] = values.EnergyImportWh,
-        ["energyExportWh"] = values.EnergyExportWh,
+        ["currentA"] = new JsonObject { ["l1"] = A(values.CurrentL1A), ["l2"] = A(values.CurrentL2A), ["l3"] = A(values.CurrentL3A) },
+        ["voltageV"] = new JsonObject { ["l1"] = V(values.VoltageL1V), ["l2"] = V(values.VoltageL2V), ["l3"] = V(values.VoltageL3V) },
+        ["powerW"] = new JsonObject { ["l1"] = W(values.PowerL1W), ["l2"] = W(values.PowerL2W), ["l3"] = W(values.PowerL3W), ["total"] = W(values.PowerTotalW) },
+        ["energyImportWh"] = Wh(values.EnergyImportWh),
+        ["energyExportWh"] = Wh(values.EnergyExportWh),
     };
+
+    private static double? A(double? value) => Finite(value) is { } v ? Api.Rounding.Amperes(v) : null;
+
+    private static double? V(double? value) => Finite(value) is { } v ? Api.Rounding.Volts(v) : null;
+
+    private static double? W(double? value) => Finite(value) is { } v ? Api.Rounding.Watts(v) : null;
+
+    private static double? Wh(double? value) => Finite(value) is { } v ? Api.Rounding.WattHours(v) : null;
+
+    // A value that is not a number can't be written as JSON: it is shown as missing.
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     private static void ReportProblems(ParseResult parseResult, MeterProfileCatalog catalog)
     {

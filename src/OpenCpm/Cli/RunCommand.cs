@@ -7,7 +7,14 @@ namespace OpenCpm.Cli;
 internal static class RunCommand
 {
     /// <summary>Where `opencpm run` puts the recovery key drawn at the first start (owner-only).</summary>
-    public const string RecoveryKeyFileName = "recovery-key.txt";
+    public const string RecoveryKeyFileName = Security.RecoveryKeys.KeyFileName;
+
+    /// <summary>What `opencpm run` says once at start while no charging station is configured.</summary>
+    public const string NextStep =
+        "No charging stations are configured yet. Next: describe the site (limits, clusters, stations, meter, authorization) in one JSON file "
+        + "and send it with `curl -X PUT -H \"Authorization: Bearer $TOKEN\" -H \"Content-Type: application/json\" --data-binary @site.json http://HOST:PORT/api/v1/site` "
+        + "(or stop the controller and run `opencpm site apply site.json`), try it first with `opencpm demo --site site.json`, "
+        + "or add the stations in the web UI (Charging network). docs/commissioning.md shows every step.";
 
     public static Command Create()
     {
@@ -79,6 +86,12 @@ internal static class RunCommand
                 var path = Path.Combine(app.Services.GetRequiredService<Data.StorageOptions>().DataDirectory, RecoveryKeyFileName);
                 Security.RecoveryKeys.WriteOwnerOnly(path, key + "\n");
                 await output.WriteLineAsync($"Recovery key: written to {path} (readable only by you); keep it somewhere safe for the product's life, then delete the file.");
+            }
+
+            var site = await app.Services.GetRequiredService<Settings.SettingsService>().GetSiteAsync(cancellationToken);
+            if (site.ChargePoints.Count == 0)
+            {
+                await output.WriteLineAsync(NextStep);
             }
 
             await output.FlushAsync(cancellationToken);

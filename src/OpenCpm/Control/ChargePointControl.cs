@@ -51,6 +51,9 @@ internal sealed class ChargePointControl(int key, ChargePointInstallation instal
     /// </summary>
     public DateTimeOffset? UnresponsiveSince { get; set; }
 
+    /// <summary>The setpoint not acknowledged and why, while <see cref="UnresponsiveSince"/> is set.</summary>
+    public string? CommandProblem { get; set; }
+
     public PhaseSet GridPhases { get; set; }
 
     /// <summary>Setpoint changes sent that the station's measured current may not show yet.</summary>
@@ -77,5 +80,7 @@ internal sealed class ChargePointControl(int key, ChargePointInstallation instal
         LimitedBy = LimitedBy,
         State = State,
         GridPhases = GridPhases,
+        UnresponsiveSince = UnresponsiveSince,
+        CommandProblem = UnresponsiveSince is null ? null : CommandProblem,
     };
 }

@@ -35,4 +35,10 @@ internal sealed record ChargePointSnapshot
 
     /// <summary>The grid phases the allocation counted this charge point on.</summary>
     public PhaseSet GridPhases { get; init; }
+
+    /// <summary>Since when the station has not acknowledged a setpoint (null while it answers).</summary>
+    public DateTimeOffset? UnresponsiveSince { get; init; }
+
+    /// <summary>What the last unacknowledged command was and why (a sentence; null while the station answers).</summary>
+    public string? CommandProblem { get; init; }
 }

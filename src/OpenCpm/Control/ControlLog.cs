@@ -20,4 +20,10 @@ internal static partial class ControlLog
 
     [LoggerMessage(5006, LogLevel.Warning, "The meter settings were refused: {Reason}")]
     public static partial void MeterSettingsRefused(ILogger logger, string reason);
+
+    [LoggerMessage(5007, LogLevel.Error, "The stored settings can't be taken in: {Reason} ({Consequence})")]
+    public static partial void SettingsRefused(ILogger logger, string reason, string consequence);
+
+    [LoggerMessage(5008, LogLevel.Information, "The settings are valid again: load management runs on them")]
+    public static partial void SettingsAcceptedAgain(ILogger logger);
 }

@@ -7,5 +7,8 @@ namespace OpenCpm.Control;
 /// <param name="CommandsInFlight">Setpoint commands on their way to stations right now.</param>
 internal sealed record ControllerStatistics(long Cycles, TimeSpan? MeterToSetpoint, int PendingReductions, int CommandsInFlight)
 {
+    /// <summary>Set while the stored settings can't be taken in (see <see cref="Control.SettingsProblem"/>).</summary>
+    public SettingsProblem? SettingsProblem { get; init; }
+
     public static ControllerStatistics None { get; } = new(0, null, 0, 0);
 }

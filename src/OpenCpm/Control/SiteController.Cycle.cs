@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenCpm.Core.ChargePoints;
 using OpenCpm.Core.LoadManagement;
 using OpenCpm.Meter;
@@ -19,6 +20,7 @@ internal sealed partial class SiteController
         var meterSnapshot = meter.Snapshot;
         var preferences = _preferences;
         var availability = _availability;
+        var profiles = smartCharging.LimitsAt(timeProvider.GetUtcNow());
 
         // The stations' bands are taken when the meter took its reading: the household is the meter minus what they drew then.
         var bandAt = meterSnapshot.FreshReading?.Timestamp ?? timeProvider.GetUtcNow();
@@ -46,10 +48,13 @@ internal sealed partial class SiteController
                     _demands[i] = _vehicles.Recall(controls[i].Id, controls[i].Status.VehiclePlugged, authorizer.IdTagOf(controls[i].Id), _demands[i]);
                     _gate.Measured(controls[i].Key, controls[i].Status.CurrentsA.Max);
                 }
+
+                // After the recollection: a profile's minChargingRate raises a remembered minimum, never lowers it.
+                _demands[i] = WithProfileLimit(_demands[i], profiles.For(controls[i].Id));
             }
         }
 
-        var allocation = allocator.Allocate(_demands, SiteConditionsOf(meterSnapshot));
+        var allocation = allocator.Allocate(_demands, SiteConditionsOf(meterSnapshot) with { OcppSiteLimitA = profiles.Site?.LimitA });
         if (meterSnapshot.FreshReading is { } reading && reading.Timestamp != _lastReadingAt)
         {
             _lastReadingAt = reading.Timestamp;
@@ -86,6 +91,16 @@ internal sealed partial class SiteController
         _cycles++;
         Publish(controls, allocation, meterSnapshot);
     }
+
+    /// <summary>
+    /// A charging profile's limit for the charge point (lowest wins in the allocator), and its minChargingRate as the
+    /// least current worth giving.
+    /// </summary>
+    private static ChargePointDemand WithProfileLimit(ChargePointDemand demand, Core.SmartCharging.ConnectorLimit? limit) => limit is not { } l ? demand : demand with
+    {
+        OcppLimitA = l.LimitA,
+        MinimumCurrentA = l.MinimumA is { } min && min > (demand.MinimumCurrentA ?? 0) ? min : demand.MinimumCurrentA,
+    };
 
     /// <summary>What the allocator needs of one charge point, its current's band at <paramref name="bandAt"/> (called under the lock).</summary>
     private ChargePointDemand DemandOf(ChargePointControl control, DateTimeOffset bandAt)
@@ -193,7 +208,8 @@ internal sealed partial class SiteController
                     var status = control.Status;
                     var now = timeProvider.GetUtcNow();
                     var flowing = control.Transitions.Band(status.CurrentsA, status.CurrentsMeasuredAt, status.ActivePhases, now).HighA.Max;
-                    control.Transitions.Sent(flowing, change.ToA, now, driver.Timing(control.CommandedA ?? status.SetpointA, change.ToA));
+                    var previousA = control.CommandedA ?? status.SetpointA;
+                    control.Transitions.Sent(flowing, change.ToA, now, driver.Timing(previousA, change.ToA), previousA);
                 }
                 if (reduction)
                 {
@@ -236,6 +252,7 @@ internal sealed partial class SiteController
                 lock (_lock)
                 {
                     control.UnresponsiveSince = timeProvider.GetUtcNow();
+                    control.CommandProblem = string.Create(CultureInfo.InvariantCulture, $"the setpoint of {setpointA:0.#} A was not acknowledged ({result.Reason ?? result.Outcome.ToString()})");
                     _gate.Forget(control.Key);
                 }
 
@@ -294,10 +311,16 @@ internal sealed partial class SiteController
                     allocation.At,
                     new NodeSummary("site", allocation.Site.LimitA, allocation.Site.SetpointSumA),
                     [.. allocation.Clusters.Select(c => new NodeSummary(c.Id, c.LimitA, c.SetpointSumA))],
-                    [.. allocation.Queue.Select(i => controls[i].Id)]),
+                    [.. allocation.Queue.Select(i => controls[i].Id)])
+                {
+                    SafetyCorrections = allocation.SafetyCorrections,
+                    ImplausibleStationCurrents = allocation.ImplausibleStationCurrents,
+                    UnreachableReservedExcessA = allocation.UnreachableReservedExcessA,
+                    HouseholdA = allocation.HouseholdA,
+                },
                 Meter = meterSnapshot,
                 Backend = backend.Live.Current,
-                Controller = new ControllerStatistics(_cycles, _meterToSetpoint, _gate.PendingCount, controls.Count(c => c.Sending)),
+                Controller = new ControllerStatistics(_cycles, _meterToSetpoint, _gate.PendingCount, controls.Count(c => c.Sending)) { SettingsProblem = _settingsProblem },
             };
         }
 

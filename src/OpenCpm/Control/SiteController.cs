@@ -22,6 +22,7 @@ internal sealed partial class SiteController(
     BackendLinkStatus backend,
     Authorization.ChargingAuthorizer authorizer,
     Maintenance.PowerFailureHold hold,
+    SmartCharging.SmartChargingService smartCharging,
     TimeProvider timeProvider,
     ILogger<SiteController> logger) : BackgroundService
 {
@@ -44,6 +45,7 @@ internal sealed partial class SiteController(
     private volatile bool _reload = true;
     private volatile ChargingPreferences _preferences = ChargingPreferences.Default;
     private volatile AvailabilitySettings _availability = AvailabilitySettings.Default;
+    private volatile SettingsProblem? _settingsProblem;
     private readonly VehicleRecollection _vehicles = new();
 
     /// <summary>Asks for a new cycle now (a station, the meter or a setting changed).</summary>
@@ -61,6 +63,7 @@ internal sealed partial class SiteController(
         using var backendChanges = backend.Live.Subscribe(_ => Wake());
         using var authorizationChanges = authorizer.States.Subscribe(_ => Wake());
         using var holdChanges = hold.Held.Subscribe(_ => Wake());
+        using var profileChanges = smartCharging.Limits.Subscribe(_ => Wake());
         try
         {
             await _loop.RunAsync(StepAsync, ex => ControlLog.CycleFailed(logger, ex), stoppingToken);
@@ -76,7 +79,16 @@ internal sealed partial class SiteController(
         if (_reload)
         {
             _reload = false;
-            await ReloadAsync(cancellationToken);
+            try
+            {
+                await ReloadAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not retried every second: the next change of the settings tries again.
+                RefuseSettings($"they could not be read or applied ({ex.Message})");
+                throw;
+            }
         }
 
         RunCycle(cancellationToken);
@@ -112,6 +124,14 @@ internal sealed partial class SiteController(
     {
         var snapshot = await settings.GetAsync(cancellationToken);
         var configuration = snapshot.Site;
+        var problems = SiteSettingsValidator.Validate(configuration.Site);
+        if (!problems.IsValid)
+        {
+            // The allocator would refuse them (the same validator): nothing of them is taken in, not even the drivers.
+            RefuseSettings(string.Join(" ", problems.Errors));
+            return;
+        }
+
         ApplyMeterSettings(snapshot.Get<MeterSettings>(), configuration.Site);
 
         var previous = _controls.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -167,6 +187,34 @@ internal sealed partial class SiteController(
         }
 
         ControlLog.Configured(logger, controls.Count, configuration.Site.MaxCurrentA);
+        if (_settingsProblem is not null)
+        {
+            _settingsProblem = null;
+            ControlLog.SettingsAcceptedAgain(logger);
+        }
+    }
+
+    /// <summary>
+    /// The stored settings can't be taken in: say so once per reason, and publish it on the site snapshot at once
+    /// (without an allocator no cycle publishes anything), so the status and the operator warnings show it.
+    /// </summary>
+    private void RefuseSettings(string reason)
+    {
+        var problem = new SettingsProblem(reason, LastValidKept: _allocator is not null);
+        if (problem == _settingsProblem)
+        {
+            return;
+        }
+
+        _settingsProblem = problem;
+        ControlLog.SettingsRefused(logger, reason, problem.LastValidKept ? "load management goes on with the last valid settings" : "no station gets a command; each falls back to its failsafe current");
+        var current = snapshots.Current;
+        snapshots.Live.Publish(current with
+        {
+            At = timeProvider.GetUtcNow(),
+            Meter = meter.Snapshot,
+            Controller = current.Controller with { SettingsProblem = problem },
+        });
     }
 
     private void ApplyMeterSettings(MeterSettings m, SiteSettings site)

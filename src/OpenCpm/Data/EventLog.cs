@@ -86,6 +86,14 @@ internal sealed class EventLog(IDbContextFactory<OpenCpmDbContext> dbFactory, Ti
         return await db.Events.ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>Deletes every entry for <paramref name="actor"/>, then records who did (one entry of <paramref name="source"/>); returns how many went.</summary>
+    public async Task<int> ClearByAsync(string actor, string source, CancellationToken cancellationToken)
+    {
+        var count = await ClearAsync(cancellationToken);
+        await InfoAsync(source, FormattableString.Invariant($"{actor} cleared the event log ({count} entries)."), cancellationToken);
+        return count;
+    }
+
     /// <summary>Deletes entries older than <see cref="RetentionMonths"/> months; returns how many.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {

@@ -36,6 +36,8 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
 
     public DbSet<OcppAuthorizationCacheRow> OcppAuthorizationCache => Set<OcppAuthorizationCacheRow>();
 
+    public DbSet<ChargingProfileRow> ChargingProfiles => Set<ChargingProfileRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
@@ -155,6 +157,11 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
             e.HasKey(c => c.IdTag);
             e.Property(c => c.IdTag).HasMaxLength(CardUid.MaxLength);
             e.Property(c => c.ParentIdTag).HasMaxLength(CardUid.MaxLength);
+        });
+        modelBuilder.Entity<ChargingProfileRow>(e =>
+        {
+            e.ToTable("ChargingProfiles");
+            e.Property(p => p.Id).ValueGeneratedNever();
         });
     }
 }

@@ -47,6 +47,7 @@ internal static class ApiExtensions
         api.MapChargePointsApi();
         api.MapSessionsApi();
         api.MapNetworkApi();
+        api.MapSiteApi();
         api.MapDiscoveryApi();
         api.MapMeterApi();
         api.MapOcppApi();
@@ -60,6 +61,7 @@ internal static class ApiExtensions
         api.MapLoggingApi();
         api.MapUpdateApi();
         api.MapUsbApi();
+        api.MapSmartChargingApi();
         return api;
     }
 

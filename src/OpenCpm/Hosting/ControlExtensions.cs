@@ -13,13 +13,14 @@ internal static class ControlExtensions
 {
     /// <summary>
     /// The grid meter poller with the meter profiles (built-in plus the data folder's), the control loop and its
-    /// snapshots, the session recorder, station discovery, and the application services the API and UI call.
+    /// snapshots, the session recorder, station discovery, the operator warnings in the event log, and the application services the API and UI call.
     /// </summary>
     public static WebApplicationBuilder AddSiteController(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => MeterProfileCatalog.Load(sp.GetRequiredService<StorageOptions>().DataDirectory));
+        services.AddSingleton<MeterProbe>();
         services.AddSingleton<Settings.ISettingsRule<MeterSettings>, KnownMeterProfileRule>();
         services.AddSingleton(sp => new GridMeterPoller(
             sp.GetRequiredService<MeterProfileCatalog>(),
@@ -37,6 +38,8 @@ internal static class ControlExtensions
         services.AddSingleton<StatusService>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<ChargePointCommands>();
+        services.AddSingleton<Warnings.OperatorWarnings>();
+        services.AddHostedService(sp => sp.GetRequiredService<Warnings.OperatorWarnings>());
         return builder;
     }
 }

@@ -20,7 +20,7 @@ internal static class ControllerHost
             ApplicationName = typeof(ControllerHost).Assembly.GetName().Name,
         });
         var hostSettings = HostSettings.Read(options, builder.Configuration);
-        builder.WebHost.UseUrls(hostSettings.Urls);
+        builder.AddEndpoints(hostSettings);
 
         builder.AddLogging(hostSettings.DataDirectory);
         builder.AddHardening();
@@ -28,6 +28,7 @@ internal static class ControllerHost
         builder.AddSecurity(options.AdminPassword);
         builder.AddStations(hostSettings.Keba);
         builder.AddCardAuthorization();
+        builder.AddSmartCharging();
         builder.AddSiteController();
         builder.AddOcppLink(hostSettings.Ocpp);
         builder.AddMaintenance();

@@ -8,6 +8,13 @@ namespace OpenCpm.Hosting;
 /// </summary>
 internal sealed record HostSettings(string DataDirectory, string Urls, KebaOptions Keba, Ocpp.OcppLinkOptions Ocpp)
 {
+    public const string HttpsPortKey = "WebUi:HttpsPort";
+
+    public const int DefaultHttpsPort = 8443;
+
+    /// <summary>Where the web UI also answers over HTTPS once it has a certificate (System › Web UI certificate), on each address of <see cref="Urls"/>.</summary>
+    public int HttpsPort { get; init; } = DefaultHttpsPort;
+
     /// <summary>Reads and checks the settings; throws <see cref="ArgumentException"/> with the sentence when one is not usable.</summary>
     public static HostSettings Read(ControllerOptions options, IConfiguration configuration)
     {
@@ -51,7 +58,14 @@ internal sealed record HostSettings(string DataDirectory, string Urls, KebaOptio
             throw new ArgumentException($"--data-dir \"{fullPath}\" is a file, not a folder.");
         }
 
-        return new HostSettings(fullPath, urls, keba, ocpp);
+        var httpsPort = DefaultHttpsPort;
+        if (NonEmpty(configuration[HttpsPortKey]) is { } port
+            && (!int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out httpsPort) || httpsPort > 65535))
+        {
+            throw new ArgumentException($"--{HttpsPortKey} must be a TCP port from 0 to 65535, not \"{port}\".");
+        }
+
+        return new HostSettings(fullPath, urls, keba, ocpp) { HttpsPort = httpsPort };
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

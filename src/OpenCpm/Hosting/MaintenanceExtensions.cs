@@ -19,6 +19,7 @@ internal static class MaintenanceExtensions
         services.AddSingleton<ControllerIdentity>();
         services.AddSingleton<ControllerRestart>();
         services.AddSingleton<ConfigurationFileService>();
+        services.AddSingleton<SiteFileService>();
         services.AddSingleton<DeviceService>();
         services.AddSingleton<PowerFailureHold>();
         services.AddHostedService(sp => sp.GetRequiredService<PowerFailureHold>());
@@ -32,6 +33,7 @@ internal static class MaintenanceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RecoveryKeys>());
         services.AddSingleton<RecoveryThrottle>();
         services.AddSingleton<PasswordRecovery>();
+        services.AddSingleton<RecoveryKeyAccess>();
         services.AddSingleton<SoftwareUpdates>();
         services.AddHostedService<UpdateCommit>();
         services.AddSingleton<UsbFolder>();

@@ -14,6 +14,7 @@ internal static class SecurityExtensions
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<LoginService>();
+        builder.Services.AddSingleton<ApiTokens>();
         builder.Services.AddSingleton<AdminBootstrap>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AdminBootstrap>());
 

@@ -70,11 +70,12 @@ internal static class WebUiExtensions
             DefaultRequestCulture = new RequestCulture("en"),
             SupportedCultures = cultures,
             SupportedUICultures = cultures,
-            RequestCultureProviders = [new UserLanguageCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
+            RequestCultureProviders = [new UserLanguageCultureProvider(), new BrowserLanguageCultureProvider()],
         };
         app.UseWhen(context => !UiAuthentication.IsApi(context.Request.Path), ui => ui.UseRequestLocalization(localization));
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapUiDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -25,6 +25,8 @@ internal sealed class ControllerRestart(IHostApplicationLifetime lifetime, ILogg
             MaintenanceLog.RestartRequested(logger, reason, ExitCode);
         }
 
-        lifetime.StopApplication();
+        // Not on the caller's thread: StopApplication runs the stopping callbacks where it is called, and a caller in
+        // a web UI circuit would hold up the closing of that very circuit (and the whole stop with it).
+        _ = Task.Run(lifetime.StopApplication);
     }
 }

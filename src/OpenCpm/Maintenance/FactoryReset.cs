@@ -17,6 +17,7 @@ internal sealed class FactoryReset(
     IDbContextFactory<OpenCpmDbContext> dbFactory,
     SettingsService settings,
     UserAccounts users,
+    LoginService logins,
     StorageOptions storage,
     HostLogging logging,
     EventLog events,
@@ -26,6 +27,25 @@ internal sealed class FactoryReset(
     public const string CertificatesFolder = "certificates";
 
     public const string EventSource = "system";
+
+    /// <summary>
+    /// The reset a user asks for (REST API, web UI): only when <paramref name="confirm"/>ed and with the caller's own
+    /// password (checked like a login). The caller restarts the controller once the answer is out.
+    /// </summary>
+    public async Task<FactoryResetOutcome> ResetAsync(
+        System.Security.Claims.ClaimsPrincipal user, bool confirm, string? password, string clientAddress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!confirm)
+        {
+            return new FactoryResetOutcome(null, true, PasswordConfirmation.Wrong);
+        }
+
+        var confirmation = await logins.ConfirmPasswordAsync(user, password, clientAddress, cancellationToken);
+        return confirmation.Confirmed
+            ? new FactoryResetOutcome(await ResetAsync(user.UserName(), cancellationToken), false, confirmation)
+            : new FactoryResetOutcome(null, false, confirmation);
+    }
 
     /// <summary>Erases everything; returns the new first-login password of <c>admin</c>.</summary>
     public async Task<string> ResetAsync(string actor, CancellationToken cancellationToken)

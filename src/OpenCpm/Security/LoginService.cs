@@ -71,6 +71,29 @@ internal sealed class LoginService(
         return outcome;
     }
 
+    /// <summary>
+    /// Checks the password of the signed-in <paramref name="user"/> before a grave action; throttled like a login (a
+    /// wrong password counts as a failed login for the address and the name).
+    /// </summary>
+    public async Task<PasswordConfirmation> ConfirmPasswordAsync(ClaimsPrincipal user, string? password, string clientAddress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var name = user.UserName();
+        if (LockedOut(name, clientAddress) is { } wait)
+        {
+            return new PasswordConfirmation(false, wait);
+        }
+
+        if (string.IsNullOrEmpty(password) || await users.AuthenticateAsync(name, password, cancellationToken) is null)
+        {
+            SecurityLog.PasswordConfirmationFailed(logger, LogText.Escape(name), clientAddress);
+            await RecordFailureAsync(name, clientAddress, cancellationToken);
+            return PasswordConfirmation.Wrong;
+        }
+
+        return PasswordConfirmation.Done;
+    }
+
     private TimeSpan? LockedOut(string userName, string clientAddress)
     {
         var wait = throttle.RetryAfter(userName, clientAddress);

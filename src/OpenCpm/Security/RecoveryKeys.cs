@@ -14,12 +14,17 @@ internal sealed class RecoveryKeys(StorageOptions storage) : IHostedLifecycleSer
 {
     public const string HashFileName = "recovery-key.sha256";
 
+    /// <summary>Where `opencpm run` keeps the key itself for its owner (0600); the demo only prints it.</summary>
+    public const string KeyFileName = "recovery-key.txt";
+
     /// <summary>Crockford's base 32: no I, L, O or U, so the key reads back from paper.</summary>
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private const int Groups = 5;
     private const int GroupLength = 5;
 
     private string HashPath => Path.Combine(storage.DataDirectory, HashFileName);
+
+    private string KeyPath => Path.Combine(storage.DataDirectory, KeyFileName);
 
     /// <summary>The key drawn at this start (the first one), to show once; null when one existed.</summary>
     public string? GeneratedKey { get; private set; }
@@ -38,6 +43,30 @@ internal sealed class RecoveryKeys(StorageOptions storage) : IHostedLifecycleSer
             return null;
         }
 
+        return Draw();
+    }
+
+    /// <summary>The key as kept in the data folder's <see cref="KeyFileName"/>; null where only its hash is kept.</summary>
+    public string? StoredKey() => File.Exists(KeyPath) ? File.ReadAllText(KeyPath).Trim() is { Length: > 0 } key ? key : null : null;
+
+    /// <summary>
+    /// Draws a new key in place of the old one, which stops working; the key file is rewritten where there is one.
+    /// Returns the new key, to show once.
+    /// </summary>
+    public string Renew()
+    {
+        var keep = File.Exists(KeyPath);
+        var key = Draw();
+        if (keep)
+        {
+            WriteOwnerOnly(KeyPath, key + "\n");
+        }
+
+        return key;
+    }
+
+    private string Draw()
+    {
         var key = string.Join('-', Enumerable.Range(0, Groups).Select(_ => RandomNumberGenerator.GetString(Alphabet, GroupLength)));
         Directory.CreateDirectory(storage.DataDirectory);
         WriteOwnerOnly(HashPath, Hash(key) + "\n");

@@ -35,4 +35,10 @@ internal static partial class SecurityLog
 
     [LoggerMessage(1110, LogLevel.Warning, "The last-use time of token {TokenId} could not be written (the call goes on): {Reason}")]
     public static partial void LastUseNotWritten(ILogger logger, long tokenId, string reason);
+
+    [LoggerMessage(1111, LogLevel.Warning, "User {User} from {Address} gave a wrong password to confirm an action")]
+    public static partial void PasswordConfirmationFailed(ILogger logger, string user, string address);
+
+    [LoggerMessage(1112, LogLevel.Warning, "User {User} drew a new recovery key; the previous one no longer works")]
+    public static partial void RecoveryKeyRenewed(ILogger logger, string user);
 }

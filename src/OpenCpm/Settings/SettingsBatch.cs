@@ -7,9 +7,10 @@ namespace OpenCpm.Settings;
 /// <summary>
 /// One edit of several areas at once (a configuration file, a factory reset): the charging network and any settings
 /// documents, validated together and saved in one transaction by <see cref="SettingsService.UpdateManyAsync"/> — so
-/// either all of it is in effect or none of it.
+/// either all of it is in effect or none of it. A document set is checked by its own <c>Validate()</c> and, given the
+/// services, by every <see cref="ISettingsRule{TDocument}"/> registered for it (as a single edit would be).
 /// </summary>
-internal sealed class SettingsBatch(SettingsSnapshot before)
+internal sealed class SettingsBatch(SettingsSnapshot before, IServiceProvider? services = null)
 {
     private readonly Dictionary<string, string> _documents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
@@ -35,6 +36,10 @@ internal sealed class SettingsBatch(SettingsSnapshot before)
     {
         ArgumentNullException.ThrowIfNull(document);
         _errors.AddRange(document.Validate());
+        if (services is not null)
+        {
+            _errors.AddRange(services.GetServices<ISettingsRule<T>>().SelectMany(rule => rule.Check(document)));
+        }
         _removed.Remove(T.Key);
         _documents[T.Key] = JsonSerializer.Serialize(document, SettingsJson.Options);
     }

@@ -90,7 +90,7 @@ internal sealed class SettingsService(SettingsStore store, EventLog events, ISer
         try
         {
             var before = Current;
-            var batch = new SettingsBatch(before);
+            var batch = new SettingsBatch(before, services);
             edit(batch);
             var site = batch.Site.Validate();
             var errors = batch.Errors.Concat(site.Errors).ToList();

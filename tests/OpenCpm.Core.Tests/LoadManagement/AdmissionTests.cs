@@ -84,7 +84,7 @@ public sealed class AdmissionTests
             h.Site = new SiteConditions { Meter = MeterState.Lost };
             h.Time.Advance(TimeSpan.FromSeconds(1));
             h.Run();
-            Assert.Equal((0.0, "meterFallback"), (h.Setpoint(0), h.Reason(0)));
+            Assert.Equal((0.0, "meterLost"), (h.Setpoint(0), h.Reason(0)));
             h.Site = new SiteConditions { Meter = MeterState.Ok };
             h.Time.Advance(TimeSpan.FromSeconds(1));
             h.Run();

@@ -25,7 +25,7 @@ public sealed class AllocatorInputCheckTests
 
         h.Run();
 
-        Assert.True((0.0, "meterFallback") == (h.Setpoint(0), h.Reason(0)), $"{name}: {h.Setpoint(0)} A, {h.Reason(0)}");
+        Assert.True((0.0, "meterLost") == (h.Setpoint(0), h.Reason(0)), $"{name}: {h.Setpoint(0)} A, {h.Reason(0)}");
     }
 
     [Theory, MemberData(nameof(NonFinite))]

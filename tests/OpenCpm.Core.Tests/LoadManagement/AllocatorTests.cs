@@ -265,8 +265,35 @@ public sealed class AllocatorTests
 
         h.Run();
 
-        Assert.Equal((0.0, "meterFallback"), (h.Setpoint(0), h.Reason(0)));
+        Assert.Equal((0.0, "meterLost"), (h.Setpoint(0), h.Reason(0)));
         Assert.Equal([new SetpointChange(0, 32, 0)], h.Last.Plan.Reductions);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0.0)]
+    public void An_empty_or_zero_fallback_power_stops_charging_while_the_meter_is_lost_and_shows_a_site_limit_of_0_A(double? fallbackW)
+    {
+        var h = new AllocatorHarness(SiteOf(100, ThreePhase("a"), ThreePhase("b")) with { MeterFallbackPowerW = fallbackW });
+        h.Plug(0);
+        h.Plug(1);
+        h.Site = new SiteConditions { Meter = MeterState.Ok };
+        h.Run();
+        Assert.Equal(32, h.Setpoint(0));
+
+        h.Site = new SiteConditions { Meter = MeterState.Lost };
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        h.Run();
+
+        Assert.Equal([(0.0, "meterLost"), (0.0, "meterLost")], [(h.Setpoint(0), h.Reason(0)), (h.Setpoint(1), h.Reason(1))]);
+        Assert.Equal(PhaseCurrents.Zero, h.Last.Site.LimitA);
+
+        // The meter is back: charging resumes (after the dwell time of a first pause at most).
+        h.Site = new SiteConditions { Meter = MeterState.Ok };
+        h.Time.Advance(h.Allocator.Options.MinimumDwellTime);
+        h.Run();
+        Assert.Equal((32.0, 32.0), (h.Setpoint(0), h.Setpoint(1)));
+        Assert.Equal(PhaseCurrents.All(100), h.Last.Site.LimitA);
     }
 
     [Fact]
@@ -326,6 +353,19 @@ public sealed class AllocatorTests
         h.Run();
 
         Assert.Equal((0.0, "authorization"), (h.Setpoint(0), h.Reason(0)));
+    }
+
+    [Fact]
+    public void Shows_a_vehicle_held_only_for_want_of_a_card_as_connected_not_paused()
+    {
+        // The station shows the controller's hold (a KEBA held with ena 0); the vehicle waits for a card.
+        var h = new AllocatorHarness(SiteOf(32, ThreePhase("a")));
+        h.Plug(0);
+        h.Demands[0] = h.Demands[0] with { Authorized = false, State = ChargePointState.SuspendedByController };
+
+        h.Run();
+
+        Assert.Equal((0.0, "authorization", ChargePointState.Connected), (h.Setpoint(0), h.Reason(0), h.Last.States[0]));
     }
 
     [Fact]

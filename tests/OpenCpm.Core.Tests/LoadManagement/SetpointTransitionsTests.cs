@@ -64,4 +64,29 @@ public sealed class SetpointTransitionsTests
         Assert.Equal(CurrentBand.Exactly(PhaseCurrents.Zero), transitions.Band(PhaseCurrents.Zero, T0.AddSeconds(-1), PhaseSet.None, T0.AddSeconds(0.9)));
         Assert.Equal(new CurrentBand(PhaseCurrents.Zero, PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.Zero, T0.AddSeconds(-1), PhaseSet.None, T0.AddSeconds(1)));
     }
+
+    [Fact]
+    public void A_raise_from_a_lower_setpoint_is_not_shown_by_a_low_reading_even_when_an_older_one_showed_more_flowing()
+    {
+        // Told 6 A, last measured at 8.8 A (a reading from before an earlier reduction arrived): a raise to 8.2 A is an
+        // increase of what the vehicle may draw, not a reduction a 6 A reading proves done.
+        var transitions = new SetpointTransitions();
+        transitions.Sent(8.8, 8.2, T0, Settle, previousSetpointA: 6);
+
+        Assert.Equal(new CurrentBand(PhaseCurrents.All(6), PhaseCurrents.All(8.2)), transitions.Band(PhaseCurrents.All(6), T0.AddSeconds(1), PhaseSet.None, Later));
+        Assert.Equal(1, transitions.PendingCount);
+        Assert.Equal(CurrentBand.Exactly(PhaseCurrents.All(8.2)), transitions.Band(PhaseCurrents.All(8.2), T0 + Settle.Settled, PhaseSet.None, Later));
+    }
+
+    [Fact]
+    public void A_reading_newer_than_the_instant_asked_about_spans_the_band_back_to_the_reading_before_it()
+    {
+        // Charging at 16 A, then a report taken at T0 + 3 s shows 0 A (the vehicle stopped by itself); set against a
+        // meter reading from T0 + 2 s, the current then lay anywhere between the two readings.
+        var transitions = new SetpointTransitions();
+        Assert.Equal(CurrentBand.Exactly(PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.All(16), T0, PhaseSet.None, T0.AddSeconds(1)));
+
+        Assert.Equal(new CurrentBand(PhaseCurrents.Zero, PhaseCurrents.All(16)), transitions.Band(PhaseCurrents.Zero, T0.AddSeconds(3), PhaseSet.None, T0.AddSeconds(2)));
+        Assert.Equal(CurrentBand.Exactly(PhaseCurrents.Zero), transitions.Band(PhaseCurrents.Zero, T0.AddSeconds(3), PhaseSet.None, T0.AddSeconds(3)));
+    }
 }

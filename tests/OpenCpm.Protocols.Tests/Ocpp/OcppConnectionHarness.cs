@@ -19,7 +19,19 @@ internal sealed class OcppConnectionHarness : IAsyncDisposable
 
     public RecordingLoggerProvider Log { get; } = new();
 
-    public List<OcppFrameTrace> Traces { get; } = [];
+    private readonly List<OcppFrameTrace> _traces = [];
+
+    /// <summary>A copy of the frames traced so far (the connection may still be adding to them).</summary>
+    public IReadOnlyList<OcppFrameTrace> Traces
+    {
+        get
+        {
+            lock (_traces)
+            {
+                return [.. _traces];
+            }
+        }
+    }
 
     public RawOcppPeer Peer { get; }
 
@@ -35,7 +47,7 @@ internal sealed class OcppConnectionHarness : IAsyncDisposable
         {
             Name = "CP-1",
             NewMessageId = () => "m" + Interlocked.Increment(ref harness._nextId),
-            OnFrame = trace => { lock (harness.Traces) { harness.Traces.Add(trace); } },
+            OnFrame = trace => { lock (harness._traces) { harness._traces.Add(trace); } },
         };
         harness.Connection = new OcppConnection(ours, router, configure?.Invoke(options) ?? options, harness.Time, harness.Log.CreateLogger<OcppConnection>());
         if (run)
@@ -48,10 +60,7 @@ internal sealed class OcppConnectionHarness : IAsyncDisposable
 
     public int OutboundCount()
     {
-        lock (Traces)
-        {
-            return Traces.Count(t => t.Outbound);
-        }
+        return Traces.Count(t => t.Outbound);
     }
 
     public IEnumerable<RecordingLoggerProvider.LogEntry> Entries(int eventId) => Log.Entries.Where(e => e.EventId.Id == eventId);

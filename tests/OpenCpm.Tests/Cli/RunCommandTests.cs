@@ -23,6 +23,7 @@ public sealed partial class RunCommandTests
         var printed = await Eventually.ValueAsync(() => FirstLogin().Match(Read(output)) is { Success: true } m ? m : null, because: "run prints the first login");
         var url = WebUi().Match(Read(output)).Groups[1].Value;
         Assert.Contains($"Data folder: {data.Path}", Read(output), StringComparison.Ordinal);
+        await Eventually.TrueAsync(() => Read(output).Contains(RunCommand.NextStep, StringComparison.Ordinal), because: "with no station, run says what to do next");
 
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "admin", password = printed.Groups[1].Value }, Ct);
@@ -30,6 +31,7 @@ public sealed partial class RunCommandTests
 
         await stop.CancelAsync();
         Assert.Equal(0, await run);
+        Assert.Single(Regex.Matches(Read(output), "No charging stations are configured yet"));
     }
 
     [Fact]

@@ -126,6 +126,65 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public async Task Prints_a_table_of_the_metrics_beside_the_equal_share_baseline_with_what_each_means()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.File("cli-two.json");
+        await File.WriteAllTextAsync(file, Scenario, Ct);
+        var opencpm = JsonNode.Parse((await InvokeAsync("simulate", file, "--json")).Output)!;
+        var equalShare = JsonNode.Parse((await InvokeAsync("simulate", file, "--json", "--strategy", "equal-share")).Output)!;
+
+        var (exitCode, output, error) = await InvokeAsync("simulate", file, "--table");
+
+        Assert.Equal((0, ""), (exitCode, error));
+        var lines = output.Split(Environment.NewLine);
+        Assert.Equal("Scenario cli-two: opencpm beside the equal-share baseline (the manual's plain rule)", lines[0]);
+        Assert.Matches(@"^metric\s+opencpm\s+equal-share\s+what it means$", lines[2]);
+        var delivered = Assert.Single(lines, l => l.StartsWith("deliveredEnergyWh [kWh] ", StringComparison.Ordinal));
+        var kWh = (JsonNode r) => (r["deliveredEnergyWh"]!.GetValue<double>() / 1000).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Matches($@"^deliveredEnergyWh \[kWh\]\s+{kWh(opencpm)}\s+{kWh(equalShare)}\s+what the vehicles got$", delivered);
+        Assert.Contains(lines, l => l.StartsWith("commandedOverloadAs [A·s] ", StringComparison.Ordinal) && l.EndsWith("(must be 0)", StringComparison.Ordinal));
+        Assert.Contains("docs/load-management-metrics.md", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plot.png")]
+    [InlineData("plot.svg")]
+    public async Task Draws_the_phase_currents_against_the_limit_and_the_queue(string name)
+    {
+        using var folder = new TempDirectory();
+        var file = folder.File("cli-two.json");
+        await File.WriteAllTextAsync(file, Scenario, Ct);
+
+        var (exitCode, output, error) = await InvokeAsync("simulate", file, "--plot", folder.File(name), "--json");
+
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Equal("cli-two", JsonNode.Parse(output)!["scenario"]!.GetValue<string>());
+        var bytes = await File.ReadAllBytesAsync(folder.File(name), Ct);
+        if (name.EndsWith(".png", StringComparison.Ordinal))
+        {
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+            Assert.True(bytes.Length > 10_000, $"{bytes.Length} bytes");
+        }
+        else
+        {
+            var svg = System.Text.Encoding.UTF8.GetString(bytes);
+            Assert.Contains("<svg", svg, StringComparison.Ordinal);
+            Assert.Contains("site limit", svg, StringComparison.Ordinal);
+            Assert.Contains("vehicles waiting", svg, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Refuses_a_plot_file_that_is_neither_svg_nor_png_with_exit_code_2()
+    {
+        var (exitCode, _, error) = await InvokeAsync("simulate", "x.json", "--plot", "plot.pdf");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("--plot must name an .svg or .png file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refuses_an_unknown_option_with_exit_code_2()
     {
         var (exitCode, _, error) = await InvokeAsync("simulate", "x.json", "--speed", "fast");

@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using OpenCpm.Core.LoadManagement;
 using OpenCpm.Data;
+using OpenCpm.Protocols.Keba;
 using OpenCpm.Protocols.Modbus;
 using OpenCpm.Simulation.Meters;
 using OpenCpm.Simulation.Stations;
@@ -266,12 +267,12 @@ public sealed class SiteControllerTests
             }
         }
 
-        // What a station was last told: a currtime still counting down its 1 s delay is the target, else Curr user.
-        static double Target(SimulatedKebaStation station)
-        {
-            var r = station.Inspect(m => m.Report2());
-            return (r.TimerRemainingS > 0 ? r.TimerCurrentMilliA : r.UserCurrentMilliA) / 1000.0;
-        }
+        // What a station was last told: nothing while disabled with ena 0, else a currtime still counting down its 1 s
+        // delay, else Curr user.
+        static double Target(SimulatedKebaStation station) => Commanded(station.Inspect(m => m.Report2()));
+
+        static double Commanded(KebaReport2 r) =>
+            r.EnableUser == 0 ? 0 : (r.TimerRemainingS > 0 ? r.TimerCurrentMilliA : r.UserCurrentMilliA) / 1000.0;
 
         static async Task<(double Sum, string Detail)> HighestSumAsync(IReadOnlyList<SimulatedKebaStation> stations, CancellationToken stop)
         {
@@ -279,11 +280,11 @@ public sealed class SiteControllerTests
             while (!stop.IsCancellationRequested)
             {
                 var reports = stations.Select(s => s.Inspect(m => m.Report2())).ToList();
-                var sum = reports.Where(r => r.VehiclePlugged).Sum(r => (r.TimerRemainingS > 0 ? r.TimerCurrentMilliA : r.UserCurrentMilliA) / 1000.0);
+                var sum = reports.Where(r => r.VehiclePlugged).Sum(Commanded);
                 if (sum > highest.Sum)
                 {
                     highest = (sum, string.Join("; ", reports.Select((r, k) =>
-                        $"cp{k + 1} plug {r.Plug} user {r.UserCurrentMilliA} timer {r.TimerCurrentMilliA}/{r.TimerRemainingS} s")));
+                        $"cp{k + 1} plug {r.Plug} enabled {r.EnableUser} user {r.UserCurrentMilliA} timer {r.TimerCurrentMilliA}/{r.TimerRemainingS} s")));
                 }
 
                 await Task.Delay(20, CancellationToken.None);

@@ -50,14 +50,18 @@ internal sealed class DemoApplication : IAsyncDisposable
     /// </summary>
     public static async Task<DemoApplication> StartAsync(
         int stations = 3, int clusters = 0, string? dataDirectory = null, string? csmsUrl = null, string? chargeBoxId = null,
-        TimeProvider? time = null, bool generateAdminPassword = false, IReadOnlyList<System.Net.IPAddress>? stationAddresses = null)
+        TimeProvider? time = null, bool generateAdminPassword = false, OpenCpm.Provisioning.SiteFile? siteFile = null,
+        IReadOnlyList<string>? hostArgs = null, IReadOnlyList<System.Net.IPAddress>? stationAddresses = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
-        var options = IsolatedOptions(stations, clusters, dataDirectory ?? owned!.Path) with
+        var isolated = IsolatedOptions(siteFile?.ChargePoints.Count ?? stations, clusters, dataDirectory ?? owned!.Path);
+        var options = isolated with
         {
+            Site = siteFile,
             CsmsUrl = csmsUrl,
             ChargeBoxId = chargeBoxId,
             AdminPassword = generateAdminPassword ? null : OpenCpmApplication.AdminPassword,
+            HostArgs = [.. isolated.HostArgs, .. hostArgs ?? []],
         };
         if (stationAddresses is not null)
         {
@@ -102,6 +106,7 @@ internal sealed class DemoApplication : IAsyncDisposable
             "--Serilog:MinimumLevel:Default=Warning",
             "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
             "--Serilog:MinimumLevel:Override:Microsoft.AspNetCore.DataProtection=Error",
+            "--WebUi:HttpsPort=0", // a web UI certificate opens HTTPS on a free port
         ],
     };
 

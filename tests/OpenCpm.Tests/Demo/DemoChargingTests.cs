@@ -81,6 +81,13 @@ public sealed class DemoChargingTests
             async () => station.GridCurrents().L1 is > 5 and <= 18.01 && (await demo.ReadMeterAsync()).CurrentL1A <= 63.5,
             Settle,
             "charging on L1 drops to what the household leaves");
+
+        // The status shows the household load the controller counted with: the meter minus what the station draws.
+        await Eventually.TrueAsync(
+            async () => (await (await client.GetAsync("/api/v1/status", Ct)).JsonAsync()).GetProperty("allocation").GetProperty("householdA") is
+                { ValueKind: JsonValueKind.Object } household && Math.Abs(household.GetProperty("l1").GetDouble() - 45) < 1 && Math.Abs(household.GetProperty("l2").GetDouble()) < 1,
+            Settle,
+            "the status shows a household of 45 A on L1 and none on L2");
     }
 
     private static double Max(Protocols.Modbus.MeterValues values) =>

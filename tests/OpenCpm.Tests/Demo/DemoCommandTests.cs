@@ -74,6 +74,26 @@ public sealed partial class DemoCommandTests
         Assert.Equal("", output.ToString());
     }
 
+    [Theory]
+    [InlineData("""{ "network": { "maxCurrentA": 40 }, "chargePoints": [ { "id": "cp1", "address": "127.25.0.11" } ] }""", "--stations", "opencpm demo: --site gives the stations and clusters; leave out --stations and --clusters.")]
+    [InlineData("""{ "network": { "maxCurrentA": 40 } }""", null, "opencpm demo: site.json has no charge points to simulate.")]
+    [InlineData("""{ "network": { "maxCurrentA": 40 }, "stations": [] }""", null, "opencpm demo: site.json is not a site file: 'stations' is not a field this document knows (check its spelling).")]
+    public async Task A_site_file_the_demo_can_not_run_exits_with_code_2_and_says_why(string file, string? alsoGiven, string message)
+    {
+        using var folder = new TempDirectory();
+        var path = folder.File("site.json");
+        await File.WriteAllTextAsync(path, file, Ct);
+        var error = new StringWriter();
+        var parse = CommandLine.Build().Parse(["demo", "--site", path, .. alsoGiven is null ? Array.Empty<string>() : [alsoGiven, "1"]]);
+        parse.InvocationConfiguration.Output = TextWriter.Null;
+        parse.InvocationConfiguration.Error = error;
+
+        var exit = await parse.InvokeAsync(cancellationToken: Ct);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith(message, error.ToString().Trim(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_station_address_that_is_taken_exits_with_code_1_and_says_so()
     {

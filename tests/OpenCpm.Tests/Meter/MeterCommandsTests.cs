@@ -73,6 +73,23 @@ public sealed class MeterCommandsTests
     }
 
     [Fact]
+    public async Task Prints_amperes_to_one_decimal_and_watts_volts_and_watt_hours_whole()
+    {
+        // 61.8 A is 61.79999923706055 A in a float register; 230 V × 61.8 A = 14214 W.
+        await using var meter = SimulatedGridMeter.Launch(MeterProfileCatalog.BuiltIn.Find("cg-em24-e1")!);
+        meter.SetHouseholdLoad(new PhaseCurrents(61.8, 12.26, 0.04));
+
+        var (exitCode, output, _) = await RunAsync("meter", "read", "--profile", "cg-em24-e1", "--host", "127.0.0.1", "--port", meter.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(0, exitCode);
+        var json = JsonNode.Parse(output)!;
+        Assert.Equal(("61.8", "12.3", "0"), (json["currentA"]!["l1"]!.ToJsonString(), json["currentA"]!["l2"]!.ToJsonString(), json["currentA"]!["l3"]!.ToJsonString()));
+        Assert.Matches(@"^\d+$", json["powerW"]!["l1"]!.ToJsonString());
+        Assert.Matches(@"^\d+$", json["voltageV"]!["l1"]!.ToJsonString());
+        Assert.Matches(@"^\d+$", json["energyImportWh"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Exits_1_with_one_sentence_when_the_meter_answers_with_an_exception()
     {
         await using var meter = SimulatedGridMeter.Launch(MeterProfileCatalog.BuiltIn.Find("tq-em300")!);

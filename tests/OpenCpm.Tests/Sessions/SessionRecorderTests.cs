@@ -40,12 +40,12 @@ public sealed class SessionRecorderTests
         Assert.Equal("ended", ended.State);
         Assert.Equal("EVDisconnected", ended.StopReason);
         Assert.True(ended.EnergyWh >= charging.EnergyWh, $"final energy {ended.EnergyWh} Wh below the live {charging.EnergyWh} Wh");
-        Assert.True(ended.EnergyWh <= stationWh + 0.1, $"final energy {ended.EnergyWh} Wh above the station's meter {stationWh} Wh");
+        Assert.True(ended.EnergyWh <= stationWh + 0.5, $"final energy {ended.EnergyWh} Wh (whole Wh in the API) above the station's meter {stationWh} Wh");
         Assert.True(ended.End >= ended.Start);
         Assert.Single(await SessionsClient.ListAsync(client, "cp1"));
 
         var stored = await app.Service<SessionStore>().GetAsync(active.Id, Ct);
-        Assert.Equal(ended.EnergyWh, stored!.EnergyWh, 3);
+        Assert.Equal(Math.Round(stored!.EnergyWh, MidpointRounding.AwayFromZero), ended.EnergyWh); // the API shows whole watt-hours
 
         site.Stations[0].PlugIn(Vehicle);
         var second = await SessionsClient.WaitForAsync(client, "cp1", s => s.End is null, Timeout, "the next plug-in starts a new session");

@@ -72,7 +72,7 @@ public sealed class AccountTests(BrowserFixture browser)
         await using var site = await UiSite.StartAsync(browser);
         var page = site.Page;
         await page.GotoAsync(site.Url("/account/login"));
-        for (var attempt = 0; attempt < Security.LoginThrottle.FreeFailures; attempt++)
+        for (var attempt = 0; attempt < OpenCpm.Security.LoginThrottle.FreeFailures; attempt++)
         {
             await page.GetByLabel("User name").FillAsync("admin");
             await page.GetByLabel("Password", new() { Exact = true }).FillAsync("wrong-password-" + attempt);

@@ -11,11 +11,14 @@ namespace OpenCpm.Tests.Ui;
 /// </summary>
 internal sealed class UiSite : IAsyncDisposable
 {
-    private UiSite(DemoApplication demo, IBrowserContext context, IPage page)
+    private readonly bool _ownsDemo;
+
+    private UiSite(DemoApplication demo, IBrowserContext context, IPage page, bool ownsDemo)
     {
         Demo = demo;
         Context = context;
         Page = page;
+        _ownsDemo = ownsDemo;
     }
 
     public DemoApplication Demo { get; }
@@ -27,17 +30,37 @@ internal sealed class UiSite : IAsyncDisposable
     public string Url(string path) => new Uri(Demo.BaseAddress, path).ToString();
 
     public static async Task<UiSite> StartAsync(
-        BrowserFixture browser, int stations = 3, int clusters = 0, string locale = "en-US", bool generateAdminPassword = false)
+        BrowserFixture browser, int stations = 3, int clusters = 0, string locale = "en-US", bool generateAdminPassword = false, IReadOnlyList<string>? hostArgs = null)
     {
-        var demo = await DemoApplication.StartAsync(stations, clusters, generateAdminPassword: generateAdminPassword);
+        var demo = await DemoApplication.StartAsync(stations, clusters, generateAdminPassword: generateAdminPassword, hostArgs: hostArgs);
+        var context = await NewContextAsync(browser, locale);
+        return new UiSite(demo, context, await context.NewPageAsync(), ownsDemo: true);
+    }
+
+    /// <summary>
+    /// A browser page of its own on a demo that a test class shares (<see cref="SharedDemo"/>), signed in already when
+    /// given the <paramref name="storageState"/> of another context; disposing leaves the demo running.
+    /// </summary>
+    public static async Task<UiSite> OpenAsync(BrowserFixture browser, DemoApplication demo, string locale = "en-US", string? storageState = null)
+    {
+        var context = await NewContextAsync(browser, locale, storageState);
+        return new UiSite(demo, context, await context.NewPageAsync(), ownsDemo: false);
+    }
+
+    /// <summary>A context with its own cookies; self-signed certificates made by a test are accepted (the web UI certificate test).</summary>
+    public static async Task<IBrowserContext> NewContextAsync(BrowserFixture browser, string locale = "en-US", string? storageState = null)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
+            IgnoreHTTPSErrors = true,
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(15_000);
-        return new UiSite(demo, context, await context.NewPageAsync());
+        return context;
     }
 
     /// <summary>Logs in as admin through the login form (the demo's preset password needs no change).</summary>
@@ -74,9 +97,20 @@ internal sealed class UiSite : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Opens a tab of a page with tabs (System, Configuration, Charging Network), loading the page afresh.</summary>
+    public async Task OpenTabAsync(string path, string tab)
+    {
+        await Page.GotoAsync(Url(path));
+        await Page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = tab, Level = 2, Exact = true }).WaitForAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Context.CloseAsync();
-        await Demo.DisposeAsync();
+        if (_ownsDemo)
+        {
+            await Demo.DisposeAsync();
+        }
     }
 }

@@ -2,9 +2,14 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
+using OpenCpm.Core.Authorization;
 using OpenCpm.Core.ChargePoints;
 using OpenCpm.Core.LoadManagement;
+using OpenCpm.Data;
+using OpenCpm.Meter;
 using OpenCpm.Stations;
+using OpenCpm.Updates;
+using OpenCpm.Web;
 using OpenCpm.Web.Resources;
 
 namespace OpenCpm.Tests.Ui;
@@ -40,6 +45,14 @@ public sealed partial class UiTextTests
             .Concat(Enum.GetNames<LimitKind>().Select(k => "Limit." + k))
             .Concat(Enum.GetNames<ChargePointAction>().Select(a => "Action." + a))
             .Concat(new[] { "notConfigured", "disconnected", "connecting", "connected", "rejected" }.Select(s => "Backend.State." + s))
+            .Concat(Enum.GetNames<UpdateStage>().Select(s => "Update.Stage." + s))
+            .Concat(Enum.GetNames<OnlineAuthorizationMode>().Select(m => "Authorization.Online." + m))
+            .Concat(Enum.GetNames<OfflineAuthorizationMode>().Select(m => "Authorization.Offline." + m))
+            .Concat(Enum.GetNames<PowerFailureBehaviour>().Select(b => "Device.PowerFailure." + b))
+            .Concat(Enum.GetNames<GridMeterState>().Select(s => "Meter.State." + s))
+            .Concat(Enum.GetNames<DisplayEvent>().Select(e => "Display.Event." + e))
+            .Concat(new[] { "None", "Basic", "BasicTls", "ClientCertificate" }.Select(p => "Ocpp.Profile." + p))
+            .Concat(HelpSections.Names.SelectMany(s => new[] { $"Help.{s}.Title", $"Help.{s}.Text" }))
             .Distinct()
             .ToList();
 

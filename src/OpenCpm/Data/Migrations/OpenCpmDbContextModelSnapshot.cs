@@ -132,6 +132,26 @@ namespace OpenCpm.Data.Migrations
                     b.ToTable("ChargePoints", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCpm.Data.ChargingProfileRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InstalledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChargingProfiles", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpm.Data.ClusterRow", b =>
                 {
                     b.Property<string>("Id")

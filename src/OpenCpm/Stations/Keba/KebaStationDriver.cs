@@ -158,18 +158,45 @@ internal sealed class KebaStationDriver : IStationDriver
         }
 
         var milliA = ToMilliA(amps);
+        if (milliA == 0)
+        {
+            // Held off with ena 0, not currtime 0: a disabled station stays disabled across an unplug, while an unplug
+            // resets a currtime-derived "Curr user" to the 63 A default and the next vehicle would start at the
+            // hardware maximum before the controller has seen it (keba-p30.md 4.4, 4.6).
+            return await CommandAsync(KebaCommand.Enable(false), 0, disabled: true, cancellationToken);
+        }
+
+        bool disabled;
+        lock (_sync)
+        {
+            disabled = _disabledByController;
+        }
+
+        if (disabled)
+        {
+            // From disabled: the current first (curr sets "Curr user" at once; nothing flows yet), then the currtime
+            // that ends the ena 0 (and replaces any currtime still counting down, which would overwrite the current
+            // later). A currtime alone would enable at once with whatever "Curr user" holds — 63 A after an unplug —
+            // and apply its own current only a second later, after which the pilot waits another 6–7 s.
+            var set = await CommandAsync(KebaCommand.Curr(milliA), milliA, disabled: true, cancellationToken);
+            return set.IsAccepted ? await CommandAsync(KebaCommand.CurrTime(milliA, 1), milliA, disabled: false, cancellationToken) : set;
+        }
+
         return await CommandAsync(KebaCommand.CurrTime(milliA, 1), milliA, disabled: false, cancellationToken);
     }
 
     /// <summary>
-    /// <c>currtime X 1</c> takes effect after its 1 s; a change between two non-zero currents then waits for the P30's
-    /// pilot delay (about 6–7 s: not before 6 s, 8 s with a margin) while a start or a stop is immediate; the vehicle
-    /// follows within 5 s (IEC 61851-1).
+    /// <c>currtime X 1</c> takes effect after its 1 s, and a change between two non-zero currents then waits for the
+    /// P30's pilot delay (about 6–7 s: not before 6 s, 8 s with a margin). A stop (<c>ena 0</c>) and a start from it
+    /// (<c>curr X</c>, then the <c>currtime X 1</c> that ends the <c>ena 0</c>) may show at once and are done within
+    /// about a second. The vehicle follows within 5 s (IEC 61851-1).
     /// </summary>
     public SetpointTiming Timing(double fromA, double toA)
     {
         var betweenCurrents = fromA >= 6 && toA >= 6;
-        return new SetpointTiming(TimeSpan.FromSeconds(betweenCurrents ? 1 + 6 : 1), TimeSpan.FromSeconds(1 + (betweenCurrents ? 8 : 0) + 5));
+        return betweenCurrents
+            ? new SetpointTiming(TimeSpan.FromSeconds(1 + 6), TimeSpan.FromSeconds(1 + 8 + 5))
+            : new SetpointTiming(TimeSpan.Zero, TimeSpan.FromSeconds(1 + 5));
     }
 
     public async Task<StationCommandResult> SetEnabledAsync(bool enabled, CancellationToken cancellationToken)
@@ -674,9 +701,20 @@ internal sealed class KebaStationDriver : IStationDriver
 
             if (_report3 is { } r3 && push.Get("E pres") is { } energy)
             {
-                _report3 = r3 with { SessionEnergyTenthsWh = Math.Max(0, energy) };
+                _report3 = WithSessionEnergy(r3, Math.Max(0, energy));
             }
         }
+    }
+
+    /// <summary>
+    /// Report 3 with a pushed <c>E pres</c>, its <c>E total</c> moved along (a push carries only E pres): the energy
+    /// added since the report is added to the total too, so the total and the session's energy stay one reading. An E
+    /// pres below the report's starts a new session, whose energy all comes on top of the report's total.
+    /// </summary>
+    internal static KebaReport3 WithSessionEnergy(KebaReport3 report, long sessionTenthsWh)
+    {
+        var added = sessionTenthsWh >= report.SessionEnergyTenthsWh ? sessionTenthsWh - report.SessionEnergyTenthsWh : sessionTenthsWh;
+        return report with { SessionEnergyTenthsWh = sessionTenthsWh, TotalEnergyTenthsWh = report.TotalEnergyTenthsWh + added };
     }
 
     /// <summary>
@@ -736,8 +774,9 @@ internal sealed class KebaStationDriver : IStationDriver
                 RfidTag = _rfidTag,
                 HardwareMaxCurrentA = (r2?.HardwareCurrentMilliA ?? 0) / 1000.0,
                 OfferedCurrentA = (r2?.MaxCurrentMilliA ?? 0) / 1000.0,
-                // A currtime still counting down will be in force within a second: the higher of the two is what may flow.
-                SetpointA = Math.Max(r2?.UserCurrentMilliA ?? 0, r2 is { TimerRemainingS: > 0 } ? r2.TimerCurrentMilliA : 0) / 1000.0,
+                // A currtime still counting down will be in force within a second: the higher of the two is what may
+                // flow. A station disabled with ena 0 offers nothing, whatever its current.
+                SetpointA = r2 is { EnableUser: 0 } ? 0 : Math.Max(r2?.UserCurrentMilliA ?? 0, r2 is { TimerRemainingS: > 0 } ? r2.TimerCurrentMilliA : 0) / 1000.0,
                 EnabledByUser = r2?.EnableUser == 1,
                 FailsafeCurrentA = (r2?.FailsafeCurrentMilliA ?? 0) / 1000.0,
                 FailsafeTimeoutS = r2?.FailsafeTimeoutS ?? 0,

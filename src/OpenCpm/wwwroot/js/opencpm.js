@@ -1,7 +1,7 @@
-// Saves a file the server streamed to the browser (CSV exports of the web UI).
-window.opencpmDownload = async (fileName, streamReference) => {
+// Saves a file the server streamed to the browser (CSV and configuration exports, log archives of the web UI).
+window.opencpmDownload = async (fileName, streamReference, contentType) => {
   const buffer = await streamReference.arrayBuffer();
-  const url = URL.createObjectURL(new Blob([buffer], { type: "text/csv" }));
+  const url = URL.createObjectURL(new Blob([buffer], { type: contentType ?? "application/octet-stream" }));
   const anchor = document.createElement("a");
   anchor.href = url;
   anchor.download = fileName ?? "";
@@ -9,3 +9,6 @@ window.opencpmDownload = async (fileName, streamReference) => {
   anchor.remove();
   URL.revokeObjectURL(url);
 };
+
+// The browser's clock, to compare with the controller's (Configuration › Device).
+window.opencpmNow = () => new Date().toISOString();
