@@ -16,7 +16,7 @@ internal static class OcppConfigurationKeys
 {
     public const int GetConfigurationMaxKeys = 50;
 
-    public const string SupportedFeatureProfiles = "Core,LocalAuthListManagement,RemoteTrigger";
+    public const string SupportedFeatureProfiles = "Core,LocalAuthListManagement,RemoteTrigger,SmartCharging";
 
     public static IReadOnlyList<OcppConfigurationKey> All { get; } =
     [
@@ -51,6 +51,7 @@ internal static class OcppConfigurationKeys
         Measurands("StopTxnSampledData", c => c.StopTxnSampledData, (c, v) => c with { StopTxnSampledData = v }),
         ReadOnly("StopTxnSampledDataMaxLength", (_, _) => Text(OcppMeasurands.MaxLength)),
         ReadOnly("SupportedFeatureProfiles", (_, _) => SupportedFeatureProfiles),
+        .. Core.SmartCharging.SmartChargingConfiguration.Default.Keys.Select(k => ReadOnly(k.Key, (_, _) => k.Value)),
         Int("TransactionMessageAttempts", c => c.TransactionMessageAttempts, (c, v) => c with { TransactionMessageAttempts = v }),
         Int("TransactionMessageRetryInterval", c => c.TransactionMessageRetryIntervalSeconds, (c, v) => c with { TransactionMessageRetryIntervalSeconds = v }),
         FixedTrue("UnlockConnectorOnEVSideDisconnect"),

@@ -32,6 +32,7 @@ internal sealed class TransactionTracker(
     SessionStore sessions,
     OcppTransactionStore store,
     OcppAvailability availability,
+    SmartCharging.SmartChargingService smartCharging,
     ChargePointCommands commands,
     OutboxSignal outbox,
     TimeProvider time,
@@ -288,6 +289,10 @@ internal sealed class TransactionTracker(
         outbox.Wake();
         OcppHostLog.Transaction(logger, transaction.RowId, transaction.ConnectorId, transaction.ChargePoint, $"stopped ({reason})");
         await availability.TransactionEndedAsync(transaction.ChargePoint, cancellationToken);
+        if (transaction.TransactionId is { } transactionId)
+        {
+            await smartCharging.TransactionEndedAsync(transaction.ConnectorId, transactionId, cancellationToken); // its TxProfiles go
+        }
     }
 
     /// <summary>StopTxnSampledData at the start and the stop, and the clock-aligned readings kept for StopTxnAlignedData.</summary>
@@ -355,6 +360,10 @@ internal sealed class TransactionTracker(
             var accepted = answer.Info.Status is AuthorizationStatus.Accepted;
             var stop = !accepted && Core.Authorization.OcppAuthorizationKeys.For(settings.Current.Get<Data.AuthorizationSettings>().ToPolicy()).StopTransactionOnInvalidId;
             Running.Publish(Running.Current.SetItem(transaction.ChargePoint, transaction with { TransactionId = answer.TransactionId, SuspendedByInvalidId = !accepted && !stop }));
+            if (accepted || !stop)
+            {
+                smartCharging.TransactionStarted(transaction.ConnectorId, answer.TransactionId, transaction.StartedAt); // TxProfiles may now name it
+            }
             if (accepted)
             {
                 continue;
@@ -399,6 +408,14 @@ internal sealed class TransactionTracker(
             r => r.ChargePoint,
             r => new TrackedTransaction(r.Id, r.ChargePoint, r.ConnectorId, r.SessionId, r.IdTag, r.StartedAt, r.MeterStartWh) { TransactionId = r.TransactionId, NextSampleAt = now + interval },
             StringComparer.Ordinal));
+        foreach (var r in running)
+        {
+            if (r.TransactionId is { } transactionId)
+            {
+                smartCharging.TransactionStarted(r.ConnectorId, transactionId, r.StartedAt);
+            }
+        }
+
         _loaded = true;
     }
 

@@ -4,7 +4,7 @@ using OpenCpm.Protocols.Ocpp.V16;
 namespace OpenCpm.SmartCharging;
 
 /// <summary>The SmartCharging feature profile's backend → controller actions, for the OCPP link's router.</summary>
-internal sealed class SmartChargingHandlers(SetChargingProfileHandler set, ClearChargingProfileHandler clear, GetCompositeScheduleHandler composite)
+internal sealed class SmartChargingHandlers(SetChargingProfileHandler set, ClearChargingProfileHandler clear, GetCompositeScheduleHandler composite) : Ocpp.IOcppHandlers
 {
     public void Register(OcppRouter router)
     {

@@ -38,7 +38,7 @@ public sealed class OcppRobustnessTests(OcppRpcPeerFixture fixture) : IClassFixt
         var configuration = await site.CallAsync("GetConfiguration", """{"key":["NumberOfConnectors","SupportedFeatureProfiles","NoSuchKey"]}""");
         var keys = configuration.GetProperty("configurationKey").EnumerateArray().ToDictionary(k => k.GetProperty("key").GetString()!, k => (k.GetProperty("readonly").GetBoolean(), k.GetProperty("value").GetString()));
         Assert.Equal((true, "2"), keys["NumberOfConnectors"]);
-        Assert.Equal((true, "Core,LocalAuthListManagement,RemoteTrigger"), keys["SupportedFeatureProfiles"]);
+        Assert.Equal((true, "Core,LocalAuthListManagement,RemoteTrigger,SmartCharging"), keys["SupportedFeatureProfiles"]);
         Assert.Equal(["NoSuchKey"], configuration.GetProperty("unknownKey").EnumerateArray().Select(k => k.GetString()));
         Assert.Equal("Rejected", Status(await site.CallAsync("ChangeConfiguration", """{"key":"NumberOfConnectors","value":"5"}""")));
         Assert.Equal("NotSupported", Status(await site.CallAsync("ChangeConfiguration", """{"key":"NoSuchKey","value":"1"}""")));
