@@ -13,7 +13,7 @@ public static class TableReport
         output.WriteLine(Text($"settled after {r.SettledAfterS} s at L1 setpoints {r.SettledL1A} A; status errors {r.StatusErrors}"));
         output.WriteLine();
         Row(output, "figure", "measured", "target");
-        Row(output, new string('-', 58), new string('-', 24), new string('-', 28));
+        Row(output, new string('-', 58), new string('-', 32), new string('-', 28));
         foreach (var window in new[] { r.Constant, r.Quiet }.OfType<WindowResult>())
         {
             var name = Text($"{window.Name} {window.Seconds:0} s");
@@ -21,8 +21,8 @@ public static class TableReport
             Row(output, $"{name}: setpoint changes", Text($"{window.SetpointChanges}"), "0");
             Row(output, $"{name}: above the limit", Text($"{window.AboveLimitAs:0.##} A·s, {window.SecondsAboveLimit:0.#} s"), "0 A·s");
             Row(output, $"{name}: max real grid current", Text($"{window.MaxGridA:0.#} A"), Text($"≤ {r.SiteLimitA} A"));
-            Row(output, $"{name}: L1 setpoint sum", Text($"{window.SetpointL1MinA:0.#} … {window.SetpointL1MaxA:0.#} A"), "");
-            Row(output, Text($"{name}: controller (status every {window.StatusIntervalS:0.#} s)"), Usage(window.Controller), window.Name == "quiet" ? "≤ 10 % at 1,000 stations" : "");
+            Row(output, $"{name}: L1 setpoint sum", window.SetpointL1MinA is null ? "- (status not read)" : Text($"{window.SetpointL1MinA:0.#} … {window.SetpointL1MaxA:0.#} A"), "");
+            Row(output, window.StatusIntervalS > 0 ? Text($"{name}: controller (status every {window.StatusIntervalS:0.#} s)") : $"{name}: controller (API not called)", Usage(window.Controller), window.Name == "quiet" ? "≤ 10 % at 1,000 stations" : "");
             Row(output, $"{name}: bench (simulated site)", Usage(window.Bench), "");
         }
 
