@@ -7,7 +7,7 @@ namespace OpenCpm.LoopBench;
 
 /// <summary>
 /// The controller under test: `dotnet opencpm.dll run` in a child process with a fresh data folder, listening on
-/// a free loopback port, its KEBA socket on 127.0.0.1. Disposing kills it (with its children) and removes the folder;
+/// a free loopback port, its KEBA socket on the address given. Disposing kills it (with its children) and removes the folder;
 /// so does the end of this process, however it ends short of a kill -9.
 /// </summary>
 public sealed class ControllerProcess : IAsyncDisposable
@@ -41,7 +41,7 @@ public sealed class ControllerProcess : IAsyncDisposable
         }
     }
 
-    public static ControllerProcess Start(string controllerDll, string adminPassword)
+    public static ControllerProcess Start(string controllerDll, string adminPassword, string kebaAddress)
     {
         if (!File.Exists(controllerDll))
         {
@@ -59,7 +59,7 @@ public sealed class ControllerProcess : IAsyncDisposable
         foreach (var argument in new[]
         {
             controllerDll, "run", "--data-dir", dataDirectory, "--urls", baseAddress.ToString().TrimEnd('/'), "--admin-password", adminPassword,
-            "--Keba:Address=127.0.0.1", "--Serilog:MinimumLevel:Default=Warning",
+            "--Keba:Address=" + kebaAddress, "--Serilog:MinimumLevel:Default=Warning",
         })
         {
             start.ArgumentList.Add(argument);

@@ -30,6 +30,12 @@ public sealed record LoopBenchOptions
     /// <summary>Least time between plugging the vehicles in and the first window.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Second byte of the loopback addresses: stations on 127.B.(k / 200).(11 + k % 200), the controller's KEBA socket on
+    /// 127.B.255.1. Not 0 by default, so that an `opencpm demo` on the same machine (127.0.0.x) does not collide.
+    /// </summary>
+    public byte LoopbackBlock { get; init; } = 19;
+
     /// <summary>The controller's build output (opencpm.dll).</summary>
     public required string ControllerDll { get; init; }
 

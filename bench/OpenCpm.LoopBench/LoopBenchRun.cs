@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using OpenCpm.Core.LoadManagement;
 using OpenCpm.Simulation;
@@ -25,9 +27,11 @@ public sealed class LoopBenchRun(LoopBenchOptions options, TextWriter progress)
     {
         var limitA = DemoSite.SiteLimitA(options.Stations);
         var householdA = options.HouseholdA ?? Math.Round(limitA * options.HouseholdShare, 1);
-        var siteOptions = SimulatedSiteOptions.WithStations(options.Stations) with { HouseholdLoad = PhaseCurrents.All(householdA) };
-        await using var site = SimulatedSite.Start(siteOptions, TimeProvider.System);
-        await using var controller = ControllerProcess.Start(options.ControllerDll, AdminPassword);
+        var block = options.LoopbackBlock;
+        var addresses = Enumerable.Range(0, options.Stations).Select(k => new IPAddress([127, block, (byte)(k / 200), (byte)(11 + (k % 200))]));
+        var siteOptions = SimulatedSiteOptions.WithStations(addresses) with { HouseholdLoad = PhaseCurrents.All(householdA) };
+        await using var site = StartSite(siteOptions);
+        await using var controller = ControllerProcess.Start(options.ControllerDll, AdminPassword, new IPAddress([127, block, 255, 1]).ToString());
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await controller.WaitHealthyAsync(http, TimeSpan.FromSeconds(120), cancellationToken);
         var api = new ControllerApi(http, controller.BaseAddress);
@@ -92,6 +96,19 @@ public sealed class LoopBenchRun(LoopBenchOptions options, TextWriter progress)
             steps,
             summary,
             recorder.StatusErrors);
+    }
+
+    private SimulatedSite StartSite(SimulatedSiteOptions siteOptions)
+    {
+        try
+        {
+            return SimulatedSite.Start(siteOptions, TimeProvider.System);
+        }
+        catch (SocketException e)
+        {
+            throw new InvalidOperationException(
+                $"The simulated stations could not listen on 127.{options.LoopbackBlock}.x.x port 7090 ({e.Message}): another simulated site may be running there; pick another block with --loopback-block.", e);
+        }
     }
 
     /// <summary>Waits the least settle time, then until the commanded currents have stood still for a while.</summary>

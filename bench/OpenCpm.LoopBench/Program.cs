@@ -12,12 +12,13 @@ var share = new Option<double>("--household-share") { Description = "Household o
 var householdA = new Option<double?>("--household-a") { Description = "Household on each phase in amperes (instead of --household-share)." };
 var settleSeconds = new Option<double>("--settle-seconds") { Description = "Least time from plugging the cars in to the first window.", DefaultValueFactory = _ => 60 };
 var controller = new Option<string>("--controller") { Description = "The controller's build output.", DefaultValueFactory = _ => ".build/opencpm/opencpm.dll" };
+var block = new Option<byte>("--loopback-block") { Description = "Stations on 127.B.x.x, the controller's KEBA socket on 127.B.255.1 (B = 0 is where `opencpm demo` runs).", DefaultValueFactory = _ => 19 };
 var json = new Option<string?>("--json") { Description = "Write the results to this file as JSON." };
 var commit = new Option<string?>("--commit") { Description = "The commit measured (shown in the results)." };
 
 var root = new RootCommand("The live control loop of issue 19, measured: the simulated site in this process, `opencpm run` in a child process.")
 {
-    stations, constantSeconds, quietSeconds, steps, stepA, holdSeconds, share, householdA, settleSeconds, controller, json, commit,
+    stations, constantSeconds, quietSeconds, steps, stepA, holdSeconds, share, householdA, settleSeconds, block, controller, json, commit,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -32,6 +33,7 @@ root.SetAction(async (parse, cancellationToken) =>
         HouseholdShare = parse.GetValue(share),
         HouseholdA = parse.GetValue(householdA),
         Settle = TimeSpan.FromSeconds(parse.GetValue(settleSeconds)),
+        LoopbackBlock = parse.GetValue(block),
         ControllerDll = Path.GetFullPath(parse.GetValue(controller)!),
         JsonPath = parse.GetValue(json),
     };
