@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using OpenCpm.LoopBench;
 
@@ -20,8 +21,22 @@ var root = new RootCommand("The live control loop of issue 19, measured: the sim
 {
     stations, constantSeconds, quietSeconds, steps, stepA, holdSeconds, share, householdA, settleSeconds, block, controller, json, commit,
 };
-root.SetAction(async (parse, cancellationToken) =>
+// Ctrl+C and SIGTERM cancel the run, which then stops the controller and removes its data folder however long that
+// takes (System.CommandLine's own handling would end the process 2 s after the signal, cleanup or not).
+using var interrupted = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
+    e.Cancel = true;
+    interrupted.Cancel();
+};
+using var terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    interrupted.Cancel();
+});
+root.SetAction(async (parse, _) =>
+{
+    var cancellationToken = interrupted.Token;
     var options = new LoopBenchOptions
     {
         Stations = parse.GetValue(stations),
@@ -48,10 +63,15 @@ root.SetAction(async (parse, cancellationToken) =>
 
         return 0;
     }
+    catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+    {
+        await Console.Error.WriteLineAsync("loopbench: interrupted; the controller was stopped and its data folder removed.");
+        return 130;
+    }
     catch (Exception e) when (e is InvalidOperationException or TimeoutException or FileNotFoundException or System.Net.Sockets.SocketException or HttpRequestException)
     {
         await Console.Error.WriteLineAsync($"loopbench: {e.Message}");
         return 1;
     }
 });
-return await root.Parse(args).InvokeAsync();
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
