@@ -27,11 +27,13 @@ public sealed class ControllerApi(HttpClient http, Uri baseAddress)
         await SendAsync<JsonElement>(HttpMethod.Put, "/api/v1/meter", DemoSite.Meter(site), cancellationToken);
     }
 
-    public async Task<StatusPoint> StatusAsync(double atS, CancellationToken cancellationToken)
+    /// <summary>Reads the status; <paramref name="nowS"/> stamps the reading with the time its answer arrived.</summary>
+    public async Task<StatusPoint> StatusAsync(Func<double> nowS, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(nowS);
         var status = await SendAsync<StatusReply>(HttpMethod.Get, "/api/v1/status", null, cancellationToken);
         var node = status.Allocation.Site;
-        return new StatusPoint(atS, node.L1, node.L2, node.L3, status.Controller.PendingReductions, status.Controller.CommandsInFlight);
+        return new StatusPoint(nowS(), node.L1, node.L2, node.L3, status.Controller.PendingReductions, status.Controller.CommandsInFlight);
     }
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)

@@ -138,10 +138,10 @@ public sealed class Recorder(SimulatedSite site, ControllerApi api) : IAsyncDisp
             var started = Stopwatch.GetTimestamp();
             try
             {
-                var point = await api.StatusAsync(0, _stop.Token);
+                var point = await api.StatusAsync(() => NowS, _stop.Token);
                 lock (_status)
                 {
-                    _status.Add(point with { AtS = NowS });
+                    _status.Add(point);
                 }
 
                 _firstStatus.TrySetResult();
