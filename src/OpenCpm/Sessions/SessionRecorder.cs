@@ -31,7 +31,8 @@ internal sealed class SessionRecorder(
 
     private readonly WakeableLoop _loop = new(StepInterval, timeProvider);
     private readonly Dictionary<string, SessionFollower> _followers = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _failing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _failing = new(StringComparer.Ordinal);
+    private readonly Lock _publishLock = new();
     private readonly ConcurrentDictionary<long, double> _liveWh = new();
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, StopReason Reason)> _remoteStops = new(StringComparer.Ordinal);
 
@@ -111,16 +112,24 @@ internal sealed class SessionRecorder(
     {
         var now = timeProvider.GetUtcNow();
         var chargePoints = site.Current.ChargePoints;
-        foreach (var chargePoint in chargePoints)
+
+        // Each charge point's follower on its own: reading one station's session log (up to 31 reports, seconds on a
+        // P30) must not hold back a session opening at another.
+        // The followers are all made before any runs (PublishActive reads the set while the others go on).
+        var followers = chargePoints.Select(c => Follower(c.Id)).ToList();
+        var steps = new List<Task>(chargePoints.Count);
+        for (var k = 0; k < chargePoints.Count; k++)
         {
-            var follower = Follower(chargePoint.Id);
+            var (chargePoint, follower) = (chargePoints[k], followers[k]);
             if (_remoteStops.TryRemove(chargePoint.Id, out var stopped))
             {
                 follower.RemoteStop(stopped.At, stopped.Reason);
             }
 
-            await RunAsync(follower, chargePoint.Driver, follower.Observe(ObservationOf(chargePoint), now), cancellationToken);
+            steps.Add(RunAsync(follower, chargePoint.Driver, follower.Observe(ObservationOf(chargePoint), now), cancellationToken));
         }
+
+        await Task.WhenAll(steps);
 
         var present = chargePoints.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var follower in _followers.Values.Where(f => f.Session is not null && !present.Contains(f.ChargePointId)).ToList())
@@ -134,11 +143,15 @@ internal sealed class SessionRecorder(
 
     private void PublishActive()
     {
-        var active = Active.Current;
-        var now = _followers.Values.Where(f => f.Session is not null).ToDictionary(f => f.ChargePointId, f => f.Session!, StringComparer.Ordinal);
-        if (now.Count != active.Count || now.Any(p => !active.TryGetValue(p.Key, out var s) || s.Id != p.Value.Id || s.IdTag != p.Value.IdTag))
+        lock (_publishLock)
         {
-            Active.Publish(now.ToImmutableDictionary(StringComparer.Ordinal));
+            var active = Active.Current;
+            var now = _followers.Values.Select(f => (f.ChargePointId, Session: f.Session)).Where(f => f.Session is not null)
+                .ToDictionary(f => f.ChargePointId, f => f.Session!, StringComparer.Ordinal);
+            if (now.Count != active.Count || now.Any(p => !active.TryGetValue(p.Key, out var s) || s.Id != p.Value.Id || s.IdTag != p.Value.IdTag))
+            {
+                Active.Publish(now.ToImmutableDictionary(StringComparer.Ordinal));
+            }
         }
     }
 
@@ -186,7 +199,7 @@ internal sealed class SessionRecorder(
                 _liveWh[active.Id] = follower.LatestWh;
             }
 
-            if (_failing.Remove(follower.ChargePointId))
+            if (_failing.TryRemove(follower.ChargePointId, out _))
             {
                 SessionRecorderLog.StoreRecovered(logger, follower.ChargePointId);
             }
@@ -198,7 +211,7 @@ internal sealed class SessionRecorder(
         catch (Exception ex)
         {
             follower.Failed();
-            if (_failing.Add(follower.ChargePointId))
+            if (_failing.TryAdd(follower.ChargePointId, true))
             {
                 SessionRecorderLog.StoreFailed(logger, follower.ChargePointId, ex);
             }
