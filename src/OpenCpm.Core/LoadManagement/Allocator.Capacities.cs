@@ -17,13 +17,15 @@ public sealed partial class Allocator
         var why = _fill.RowReason;
         var siteLimit = PhaseCurrents.Zero;
 
-        // Household = what the meter sees minus what the stations draw (unreachable stations counted at their
-        // reservation, which cancels out below: the headroom left for the others is exact), estimated within the band
-        // the stations' currents allow (HouseholdEstimator).
+        // Household = what the meter sees minus what the stations draw, estimated within the band the stations'
+        // currents allow (HouseholdEstimator). An unreachable station draws anything from nothing to its reservation
+        // (a vehicle may start at its failsafe current any time): that is its band, and the reservation itself comes
+        // off the capacity below — safe whatever it draws, exact while the estimate stays put. Its reservation is no
+        // report, so it never makes the reachable stations' reports look implausible against the meter.
         PhaseCurrents? household = null;
         if (site.Meter == MeterState.Ok)
         {
-            household = _household.Estimate(site.MeterCurrentA, measuredLow + reserved, measuredHigh + reserved);
+            household = _household.Estimate(site.MeterCurrentA, measuredLow, measuredHigh + reserved);
         }
         else
         {

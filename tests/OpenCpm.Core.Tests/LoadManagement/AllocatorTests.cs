@@ -344,6 +344,31 @@ public sealed class AllocatorTests
     }
 
     [Fact]
+    public void An_unreachable_station_drawing_nothing_keeps_its_reservation_and_makes_no_report_look_implausible()
+    {
+        var h = new AllocatorHarness(SiteOf(32, ThreePhase("a", failsafeA: 10), ThreePhase("b", failsafeA: 10)));
+        h.Plug(0);
+        h.Plug(1);
+        h.Run();
+        h.Demands[0] = h.Demands[0] with { State = ChargePointState.Offline };
+        h.Draw(1, 16);
+
+        // 2 A of household and b's 16 A on the meter; a, unreachable, draws nothing now but may draw its 16 A any time.
+        h.Site = new SiteConditions { Meter = MeterState.Ok, MeterCurrentA = PhaseCurrents.All(2 + 16) };
+        h.Run();
+
+        Assert.True(h.Last.ImplausibleStationCurrents.IsEmpty, $"implausible on {h.Last.ImplausibleStationCurrents}");
+        Assert.Equal(16, h.Setpoint(0));
+        Assert.Equal(32 - 2 - 16, h.Setpoint(1));
+
+        // a's vehicle starts at those 16 A: the grid stays within 32 A and b keeps its current.
+        h.Site = new SiteConditions { Meter = MeterState.Ok, MeterCurrentA = PhaseCurrents.All(2 + 14 + 16) };
+        h.Draw(1, 14);
+        h.Run();
+        Assert.Equal(32 - 2 - 16, h.Setpoint(1));
+    }
+
+    [Fact]
     public void Gives_nothing_to_a_vehicle_that_is_not_authorized()
     {
         var h = new AllocatorHarness(SiteOf(32, ThreePhase("a")));

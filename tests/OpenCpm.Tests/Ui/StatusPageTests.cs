@@ -52,4 +52,26 @@ public sealed class StatusPageTests(BrowserFixture browser)
         await Expect(page.GetByText("Limited by")).ToBeVisibleAsync();
         await site.ScreenshotAsync("station-details");
     }
+
+    [Fact]
+    public async Task A_lost_grid_meter_is_shown_at_the_top_of_the_status_page_until_it_answers_again()
+    {
+        await using var site = await UiSite.StartAsync(browser, stations: 1);
+        using var api = await site.ApiAsync();
+        await site.LoginAsync();
+        var page = site.Page;
+        var warnings = page.GetByRole(AriaRole.Region, new() { Name = "Needs your attention" });
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Overview" })).ToBeVisibleAsync();
+        var meterLost = warnings.GetByText("The grid meter is lost");
+        // Nothing to report on a healthy site (a station not yet taken over once made its reservation look like a
+        // report the meter could not account for).
+        await Expect(warnings).ToHaveCountAsync(0);
+
+        (await api.PutAsJsonAsync("/api/v1/sim/meter", new { fault = "silent" }, Ct)).EnsureSuccessStatusCode();
+        await Expect(meterLost).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await site.ScreenshotAsync("status-warning");
+
+        (await api.PutAsJsonAsync("/api/v1/sim/meter", new { fault = "none" }, Ct)).EnsureSuccessStatusCode();
+        await Expect(meterLost).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+    }
 }
