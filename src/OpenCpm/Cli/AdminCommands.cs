@@ -15,7 +15,7 @@ internal static class AdminCommands
 
     private static Command CreateRecover()
     {
-        var dataDir = new Option<string?>("--data-dir") { Description = "The controller's data folder (default: OpenCpm:DataDirectory from the settings, else ~/.local/share/opencpm)." };
+        var dataDir = DataFolderOption.Create();
         var key = new Option<string>("--recovery-key") { Description = "The recovery key shown at the controller's first start.", Required = true };
         var command = new Command("recover", "Set a new first-login password for admin with the recovery key (works while the controller runs, and while logins are locked out).")
         {

@@ -19,14 +19,11 @@ internal static class ConfigCommands
         return config;
     }
 
-    private static Option<string?> DataDirOption() =>
-        new("--data-dir") { Description = "The controller's data folder (default: OpenCpm:DataDirectory from the settings, else ~/.local/share/opencpm)." };
-
     private static Command CreateExport()
     {
         var file = new Argument<string>("FILE.conf") { Description = "The file to write; a folder gets OpenCPM_<serial>.conf (OpenCPM.conf with --generic)." };
         var generic = new Option<bool>("--generic") { Description = "Leave out the per-device entries (serial, charge box identity, stations) to configure other controllers alike." };
-        var dataDir = DataDirOption();
+        var dataDir = DataFolderOption.Create();
         var command = new Command("export", "Write the controller's configuration file.") { file, generic, dataDir };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -65,7 +62,7 @@ internal static class ConfigCommands
     private static Command CreateImport()
     {
         var file = new Argument<string>("FILE.conf") { Description = "The configuration file to load (all of it or nothing)." };
-        var dataDir = DataDirOption();
+        var dataDir = DataFolderOption.Create();
         var command = new Command("import", "Load a configuration file into the (stopped) controller's data folder.") { file, dataDir };
         command.SetAction(async (parseResult, cancellationToken) =>
         {

@@ -19,13 +19,10 @@ internal static class SiteCommands
         return site;
     }
 
-    private static Option<string?> DataDirOption() =>
-        new("--data-dir") { Description = "The controller's data folder (default: OpenCpm:DataDirectory from the settings, else ~/.local/share/opencpm)." };
-
     private static Command CreateApply()
     {
         var file = new Argument<string>("FILE.json") { Description = "The site file (docs/commissioning.md): validated as a whole and applied all or nothing." };
-        var dataDir = DataDirOption();
+        var dataDir = DataFolderOption.Create();
         var command = new Command("apply", "Replace the (stopped) controller's site with the file: network limits, clusters, charge points, meter, authorization.") { file, dataDir };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -86,7 +83,7 @@ internal static class SiteCommands
     private static Command CreateExport()
     {
         var file = new Argument<string?>("FILE.json") { Description = "The file to write (default: standard output).", Arity = ArgumentArity.ZeroOrOne };
-        var dataDir = DataDirOption();
+        var dataDir = DataFolderOption.Create();
         var command = new Command("export", "Write the controller's site as a site file (the format `opencpm site apply` and `opencpm demo --site` take).") { file, dataDir };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
