@@ -240,6 +240,7 @@ public sealed class PartTwoPageTests(BrowserFixture browser, SharedDemo shared) 
         await site.OpenTabAsync("/configuration", "OCPP");
         var link = page.GetByRole(AriaRole.Region, new() { Name = "Connection", Exact = true });
         await Expect(link).ToContainTextAsync("Not configured");
+        await Expect(link).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Messages waiting for the backend\s*0"));
         var settings = page.GetByRole(AriaRole.Region, new() { Name = "Backend connection" });
         await settings.GetByLabel("Backend URL (ws:// or wss://)").FillAsync("ws://csms.example:8180/ocpp");
         await settings.GetByLabel("Charge box identity").FillAsync("OPENCPM-UI-1");
