@@ -12,6 +12,7 @@ internal static class AuthorizationExtensions
         services.AddSingleton<CardStore>();
         services.AddSingleton<CardService>();
         services.AddHostedService(sp => sp.GetRequiredService<CardService>()); // loads the list after the migration
+        services.AddSingleton<ChargePointReservations>();
         services.AddSingleton<ChargingAuthorizer>();
         services.AddHostedService(sp => sp.GetRequiredService<ChargingAuthorizer>());
         return builder;
