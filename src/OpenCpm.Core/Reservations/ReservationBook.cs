@@ -55,6 +55,9 @@ public sealed class ReservationBook
     public (Reservation? Used, ReservationBook Book) Use(int connectorId, string idTag, string? parentIdTag, DateTimeOffset now) =>
         At(connectorId, now) is { } held && held.Admits(idTag, parentIdTag) ? (held, new ReservationBook(All.Remove(held))) : (null, this);
 
+    /// <summary>A stored reservation back in the book (at start-up; it was decided when it was made).</summary>
+    public ReservationBook Restore(Reservation reservation) => new(All.Add(reservation));
+
     /// <summary>The book without the reservations expired at <paramref name="now"/> (the same book when none did).</summary>
     public ReservationBook Expire(DateTimeOffset now) =>
         All.TrueForAll(r => r.HoldsAt(now)) ? this : new ReservationBook(All.RemoveAll(r => !r.HoldsAt(now)));

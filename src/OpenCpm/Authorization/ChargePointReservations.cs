@@ -8,22 +8,14 @@ namespace OpenCpm.Authorization;
 /// <summary>
 /// The backend's reservations (<see cref="ReservationBook"/>) on the host: a reserved charge point charges only for
 /// the reserving card (or one with its parent), shows Reserved to the backend, and is free again when the reservation
-/// is used by a transaction, cancelled, or expires — a TimeProvider timer set to the next expiry, not a poll.
-/// Kept in memory: after a restart the reservations are gone (the backend learns it from the Available statuses).
+/// is used by a transaction, cancelled, or expires — a TimeProvider timer set to the next expiry, not a poll. Kept in
+/// SQLite (<see cref="ReservationStore"/>): a restart keeps them; those that expired meanwhile are dropped at start.
 /// </summary>
-internal sealed class ChargePointReservations : IDisposable
+internal sealed class ChargePointReservations(SettingsService settings, ReservationStore store, TimeProvider time, ILogger<ChargePointReservations> logger)
+    : IHostedLifecycleService, IDisposable
 {
-    private readonly SettingsService _settings;
-    private readonly TimeProvider _time;
-    private readonly ITimer _timer;
-    private readonly Lock _lock = new();
-
-    public ChargePointReservations(SettingsService settings, TimeProvider time)
-    {
-        _settings = settings;
-        _time = time;
-        _timer = time.CreateTimer(_ => Update(book => book.Expire(_time.GetUtcNow())), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-    }
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private ITimer? _timer;
 
     /// <summary>The reservations; published at each change.</summary>
     public LiveValue<ReservationBook> Book { get; } = new(ReservationBook.Empty);
@@ -31,63 +23,116 @@ internal sealed class ChargePointReservations : IDisposable
     /// <summary>The reservation holding <paramref name="chargePointId"/> now, or null.</summary>
     public Reservation? HeldAt(string chargePointId)
     {
-        var connector = new OcppConnectors(_settings.Current.Site).ConnectorOf(chargePointId);
-        return connector == 0 ? null : Book.Current.At(connector, _time.GetUtcNow());
+        var connector = new OcppConnectors(settings.Current.Site).ConnectorOf(chargePointId);
+        return connector == 0 ? null : Book.Current.At(connector, time.GetUtcNow());
     }
 
     /// <summary>ReserveNow for a connector in the state <paramref name="occupancy"/>.</summary>
-    public ReservationAnswer Reserve(Reservation request, ConnectorOccupancy occupancy)
+    public async Task<ReservationAnswer> ReserveAsync(Reservation request, ConnectorOccupancy occupancy, CancellationToken cancellationToken)
     {
-        var count = new OcppConnectors(_settings.Current.Site).Count;
+        var count = new OcppConnectors(settings.Current.Site).Count;
         var answer = ReservationAnswer.Rejected;
-        Update(book =>
+        await UpdateAsync(book =>
         {
-            (answer, var next) = book.Reserve(request, occupancy, count, _time.GetUtcNow());
+            (answer, var next) = book.Reserve(request, occupancy, count, time.GetUtcNow());
             return next;
-        });
+        }, cancellationToken);
         return answer;
     }
 
     /// <summary>CancelReservation: whether the reservation held and is gone now.</summary>
-    public bool Cancel(int reservationId)
+    public async Task<bool> CancelAsync(int reservationId, CancellationToken cancellationToken)
     {
         var found = false;
-        Update(book =>
+        await UpdateAsync(book =>
         {
-            var next = book.Cancel(reservationId, _time.GetUtcNow());
+            var next = book.Cancel(reservationId, time.GetUtcNow());
             found = next is not null;
             return next ?? book;
-        });
+        }, cancellationToken);
         return found;
     }
 
     /// <summary>A transaction starts at <paramref name="connectorId"/> under <paramref name="idTag"/>: the id of the reservation it uses (then ended), or null.</summary>
-    public int? Use(int connectorId, string idTag, string? parentIdTag)
+    public async Task<int?> UseAsync(int connectorId, string idTag, string? parentIdTag, CancellationToken cancellationToken)
     {
-        Reservation? used = null;
-        Update(book =>
+        if (Book.Current.At(connectorId, time.GetUtcNow()) is null)
         {
-            (used, var next) = book.Use(connectorId, idTag, parentIdTag, _time.GetUtcNow());
+            return null;
+        }
+
+        Reservation? used = null;
+        await UpdateAsync(book =>
+        {
+            (used, var next) = book.Use(connectorId, idTag, parentIdTag, time.GetUtcNow());
             return next;
-        });
+        }, cancellationToken);
         return used?.Id;
     }
 
-    public void Dispose() => _timer.Dispose();
-
-    private void Update(Func<ReservationBook, ReservationBook> change)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        lock (_lock)
+        var loaded = (await store.LoadAsync(cancellationToken)).Aggregate(ReservationBook.Empty, (book, r) => book.Restore(r));
+        Book.Publish(loaded);
+        _timer = time.CreateTimer(_ => _ = ExpireAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        await UpdateAsync(book => book.Expire(time.GetUtcNow()), cancellationToken);
+    }
+
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task ExpireAsync()
+    {
+        try
+        {
+            await UpdateAsync(book => book.Expire(time.GetUtcNow()), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            AuthorizationLog.ExpiryFailed(logger, ex);
+        }
+    }
+
+    /// <summary>Applies <paramref name="change"/>, stores and publishes the new book, and sets the timer to its next expiry.</summary>
+    private async Task UpdateAsync(Func<ReservationBook, ReservationBook> change, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
             var current = Book.Current;
             var next = change(current);
             if (!ReferenceEquals(next, current))
             {
+                await store.SaveAsync(next, cancellationToken);
                 Book.Publish(next);
             }
 
-            var due = next.NextExpiry is { } expiry ? expiry - _time.GetUtcNow() : Timeout.InfiniteTimeSpan;
-            _timer.Change(due == Timeout.InfiniteTimeSpan ? due : due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+            if (next.NextExpiry is { } expiry)
+            {
+                var due = expiry - time.GetUtcNow();
+                _timer?.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+            }
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 }

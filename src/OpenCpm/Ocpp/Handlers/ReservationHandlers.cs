@@ -15,20 +15,20 @@ internal sealed class ReservationHandlers(ChargePointReservations reservations, 
     public void Register(OcppRouter router)
     {
         ArgumentNullException.ThrowIfNull(router);
-        router.On<ReserveNowRequest, ReserveNowResponse>((request, _) => ValueTask.FromResult(ReserveNow(request)));
-        router.On<CancelReservationRequest, CancelReservationResponse>((request, _) => ValueTask.FromResult(new CancelReservationResponse
+        router.On<ReserveNowRequest, ReserveNowResponse>(ReserveNowAsync);
+        router.On<CancelReservationRequest, CancelReservationResponse>(async (request, context) => new CancelReservationResponse
         {
-            Status = reservations.Cancel(request.ReservationId) ? CancelReservationStatus.Accepted : CancelReservationStatus.Rejected,
-        }));
+            Status = await reservations.CancelAsync(request.ReservationId, context.CancellationToken) ? CancelReservationStatus.Accepted : CancelReservationStatus.Rejected,
+        });
     }
 
-    private ReserveNowResponse ReserveNow(ReserveNowRequest request)
+    private async ValueTask<ReserveNowResponse> ReserveNowAsync(ReserveNowRequest request, OcppCallContext context)
     {
         var occupancy = request.ConnectorId < 1 ? ConnectorOccupancy.Free : Occupancy(statuses.StatusOf(request.ConnectorId)?.Status);
         var reservation = new Reservation(request.ReservationId, request.ConnectorId, request.IdTag, request.ParentIdTag, request.ExpiryDate);
         return new ReserveNowResponse
         {
-            Status = reservations.Reserve(reservation, occupancy) switch
+            Status = await reservations.ReserveAsync(reservation, occupancy, context.CancellationToken) switch
             {
                 ReservationAnswer.Accepted => ReservationStatus.Accepted,
                 ReservationAnswer.Faulted => ReservationStatus.Faulted,
