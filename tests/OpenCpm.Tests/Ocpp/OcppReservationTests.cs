@@ -6,7 +6,7 @@ using OpenCpm.Tests.Interop.OcppRpc;
 namespace OpenCpm.Tests.Ocpp;
 
 /// <summary>
-/// Reservations over the link (issue 15 item 2; OCA TC_046_1, TC_047, TC_048, TC_051) against ocpp-rpc in strict mode:
+/// Reservations over the link (issue 15 item 2; OCA TC_046_1, TC_046_2, TC_047, TC_048, TC_051) against ocpp-rpc in strict mode:
 /// a reserved connector shows Reserved, charges only for the reserving card, its StartTransaction names the
 /// reservation, and it is Available again when the reservation expires or is cancelled.
 /// </summary>
@@ -56,6 +56,7 @@ public sealed class OcppReservationTests(OcppRpcPeerFixture fixture) : IClassFix
         await site.UntilStatusAsync(1, "Preparing");
         site.Station(1).PresentCard(Reserving);
         await site.UntilStatusAsync(1, "Charging");
+        await site.UntilAsync(() => site.Handled("StartTransaction").Any(s => s.GetProperty("connectorId").GetInt32() == 1), "the StartTransaction at connector 1");
         var start = Assert.Single(site.Handled("StartTransaction"), s => s.GetProperty("connectorId").GetInt32() == 1);
         Assert.Equal((Reserving, 7), (start.GetProperty("idTag").GetString(), start.GetProperty("reservationId").GetInt32()));
         Assert.Equal("Rejected", Status(await site.CallAsync("CancelReservation", """{"reservationId":7}""")));
@@ -65,7 +66,7 @@ public sealed class OcppReservationTests(OcppRpcPeerFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task A_reservation_ends_at_its_expiry_or_when_the_backend_cancels_it()
+    public async Task A_reservation_ends_at_its_expiry_when_the_backend_cancels_it_or_when_its_remote_start_begins_a_transaction()
     {
         await using var site = await OcppSite.StartAsync(Peer, "CP-RESERVE-END", stations: 1);
         await site.UntilStatusAsync(1, "Available");
@@ -86,6 +87,18 @@ public sealed class OcppReservationTests(OcppRpcPeerFixture fixture) : IClassFix
         Assert.Equal("Rejected", Status(await site.CallAsync("CancelReservation", """{"reservationId":2}""")));
         Assert.Equal("Rejected", Status(await site.CallAsync("CancelReservation", """{"reservationId":99}""")));
         Assert.Equal(["Available", "Reserved", "Available", "Reserved", "Available"], site.Statuses(1));
+
+        // TC_046_2: a remote start for another idTag is refused at the reserved connector; the reserving idTag's starts and names the reservation.
+        Assert.Equal("Accepted", await ReserveAsync(site, connector: 1, Reserving, id: 3, TimeSpan.FromHours(1)));
+        await site.UntilStatusAsync(1, "Reserved");
+        Assert.Equal("Rejected", Status(await site.CallAsync("RemoteStartTransaction", OcppSite.Json($$"""{"connectorId":1,"idTag":"{{Other}}"}"""))));
+        Assert.Equal("Rejected", Status(await site.CallAsync("RemoteStartTransaction", OcppSite.Json($$"""{"idTag":"{{Other}}"}"""))));
+        Assert.Equal("Accepted", Status(await site.CallAsync("RemoteStartTransaction", OcppSite.Json($$"""{"connectorId":1,"idTag":"{{Reserving}}"}"""))));
+        site.Station(1).PlugIn(OcppSite.Car);
+        await site.UntilStatusAsync(1, "Charging");
+        await site.UntilAsync(() => site.Handled("StartTransaction").Count == 1, "the StartTransaction");
+        var start = Assert.Single(site.Handled("StartTransaction"));
+        Assert.Equal((Reserving, 3), (start.GetProperty("idTag").GetString(), start.GetProperty("reservationId").GetInt32()));
         Peer.AssertClean(site.Identity);
     }
 
