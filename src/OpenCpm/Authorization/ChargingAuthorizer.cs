@@ -214,11 +214,11 @@ internal sealed class ChargingAuthorizer(
 
         var context = Context(chargePoint.Installation, policy);
         var decision = AuthorizationPolicy.Decide(context, uid);
+        IdTagInfo? answer = null;
         if (decision.Outcome == AuthorizationOutcome.AskBackend)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), timeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            IdTagInfo? answer;
             try
             {
                 answer = await backend.AuthorizeAsync(uid, linked.Token);
@@ -232,7 +232,7 @@ internal sealed class ChargingAuthorizer(
         }
 
         if (decision.StartsCharging && reservations.HeldAt(chargePoint.Id) is { } held
-            && !held.Admits(uid.Value, backend.Cache.Find(uid)?.Info.ParentIdTag?.Value))
+            && !held.Admits(uid.Value, (answer?.ParentIdTag ?? backend.Cache.Find(uid)?.Info.ParentIdTag)?.Value))
         {
             decision = decision with
             {

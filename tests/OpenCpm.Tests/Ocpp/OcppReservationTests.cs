@@ -62,6 +62,18 @@ public sealed class OcppReservationTests(OcppRpcPeerFixture fixture) : IClassFix
         Assert.Equal("Rejected", Status(await site.CallAsync("CancelReservation", """{"reservationId":7}""")));
         site.Station(1).Unplug();
         await site.UntilStatusAsync(1, "Available");
+
+        // A reservation with a parentIdTag admits another card of the same parent (the backend's Authorize says so).
+        Assert.Equal("Accepted", Status(await site.CallAsync("ReserveNow", OcppSite.Json($$"""{"connectorId":1,"expiryDate":"{{site.Time.GetUtcNow().AddHours(1):o}}","idTag":"AAAA0001","parentIdTag":"FLEET7","reservationId":11}"""))));
+        await site.UntilStatusAsync(1, "Reserved");
+        await Peer.RespondAsync("Authorize", """{"idTagInfo":{"status":"Accepted","parentIdTag":"FLEET7"}}""", identity: site.Identity);
+        site.Station(1).PlugIn(OcppSite.Car);
+        await site.UntilStatusAsync(1, "Preparing");
+        site.Station(1).PresentCard("55667788");
+        await site.UntilStatusAsync(1, "Charging");
+        await site.UntilAsync(() => site.Handled("StartTransaction").Count(s => s.GetProperty("connectorId").GetInt32() == 1) == 2, "the second StartTransaction at connector 1");
+        var fleet = site.Handled("StartTransaction").Last(s => s.GetProperty("connectorId").GetInt32() == 1);
+        Assert.Equal(("55667788", 11), (fleet.GetProperty("idTag").GetString(), fleet.GetProperty("reservationId").GetInt32()));
         Peer.AssertClean(site.Identity);
     }
 
