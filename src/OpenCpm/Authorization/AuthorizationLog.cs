@@ -11,4 +11,7 @@ internal static partial class AuthorizationLog
 
     [LoggerMessage(5302, LogLevel.Warning, "Charge point {ChargePoint}: the authorization step failed; it is tried again")]
     public static partial void StepFailed(ILogger logger, string chargePoint, Exception exception);
+
+    [LoggerMessage(5303, LogLevel.Warning, "The expired reservations could not be removed; tried again at the next change")]
+    public static partial void ExpiryFailed(ILogger logger, Exception exception);
 }

@@ -26,6 +26,7 @@ internal sealed class ChargingAuthorizer(
     SettingsService settings,
     CardService cards,
     IBackendAuthorizer backend,
+    ChargePointReservations reservations,
     EventLog events,
     Display.StationDisplays displays,
     TimeProvider timeProvider,
@@ -48,6 +49,11 @@ internal sealed class ChargingAuthorizer(
     public bool AllowsCharging(string chargePointId)
     {
         States.Current.TryGetValue(chargePointId, out var state);
+        if (state is null or { By: AuthorizedBy.PlugIn } && reservations.HeldAt(chargePointId) is not null)
+        {
+            return false; // a reserved charge point waits for the reserving card, whatever the plug-in rule says
+        }
+
         return state is { By: AuthorizedBy.Operator }
             ? state.AllowsCharging
             : !settings.Current.Get<Data.AuthorizationSettings>().Enabled || state is { AllowsCharging: true };
@@ -56,6 +62,10 @@ internal sealed class ChargingAuthorizer(
     /// <summary>The card or token the running session at <paramref name="chargePointId"/> is authorized under.</summary>
     public string? IdTagOf(string chargePointId) =>
         States.Current.TryGetValue(chargePointId, out var state) && state.AllowsCharging ? state.IdTag?.Value : null;
+
+    /// <summary>The parent of <paramref name="idTag"/> as the backend last said (authorization cache), or null.</summary>
+    public string? ParentOf(string idTag) =>
+        CardUid.TryParse(idTag, out var uid) ? backend.Cache.Find(uid)?.Info.ParentIdTag?.Value : null;
 
     /// <summary>The operator starts charging without a card (under <paramref name="idTag"/>, else the predefined token).</summary>
     public Task StartAsync(string chargePointId, CardUid? idTag, CancellationToken cancellationToken) =>
@@ -204,11 +214,11 @@ internal sealed class ChargingAuthorizer(
 
         var context = Context(chargePoint.Installation, policy);
         var decision = AuthorizationPolicy.Decide(context, uid);
+        IdTagInfo? answer = null;
         if (decision.Outcome == AuthorizationOutcome.AskBackend)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), timeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            IdTagInfo? answer;
             try
             {
                 answer = await backend.AuthorizeAsync(uid, linked.Token);
@@ -219,6 +229,17 @@ internal sealed class ChargingAuthorizer(
             }
 
             decision = AuthorizationPolicy.Complete(context, uid, answer);
+        }
+
+        if (decision.StartsCharging && reservations.HeldAt(chargePoint.Id) is { } held
+            && !held.Admits(uid.Value, (answer?.ParentIdTag ?? backend.Cache.Find(uid)?.Info.ParentIdTag)?.Value))
+        {
+            decision = decision with
+            {
+                Outcome = AuthorizationOutcome.Reject,
+                Reason = RejectReason.NotAllowedHere,
+                Explanation = $"Card {uid} is refused at {chargePoint.Id}: the backend reserved it for another card (reservation {held.Id}).",
+            };
         }
 
         AuthorizationLog.Decided(logger, chargePoint.Id, decision.Explanation);

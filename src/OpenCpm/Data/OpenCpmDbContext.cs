@@ -38,6 +38,8 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
 
     public DbSet<ChargingProfileRow> ChargingProfiles => Set<ChargingProfileRow>();
 
+    public DbSet<ReservationRow> Reservations => Set<ReservationRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
@@ -162,6 +164,13 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
         {
             e.ToTable("ChargingProfiles");
             e.Property(p => p.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<ReservationRow>(e =>
+        {
+            e.ToTable("Reservations");
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.IdTag).HasMaxLength(20);
+            e.Property(r => r.ParentIdTag).HasMaxLength(20);
         });
     }
 }

@@ -12,6 +12,9 @@ internal static class AuthorizationExtensions
         services.AddSingleton<CardStore>();
         services.AddSingleton<CardService>();
         services.AddHostedService(sp => sp.GetRequiredService<CardService>()); // loads the list after the migration
+        services.AddSingleton<ReservationStore>();
+        services.AddSingleton<ChargePointReservations>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChargePointReservations>()); // loads the reservations after the migration
         services.AddSingleton<ChargingAuthorizer>();
         services.AddHostedService(sp => sp.GetRequiredService<ChargingAuthorizer>());
         return builder;

@@ -40,6 +40,7 @@ internal static class OcppExtensions
         services.AddSingleton<IOcppHandlers, LocalAuthListHandlers>();
         services.AddSingleton<IOcppHandlers, TriggerHandlers>();
         services.AddSingleton<IOcppHandlers, DataTransferHandlers>();
+        services.AddSingleton<IOcppHandlers, ReservationHandlers>();
         services.AddSingleton<IOcppHandlers>(sp => sp.GetRequiredService<SmartCharging.SmartChargingHandlers>());
         return builder;
     }

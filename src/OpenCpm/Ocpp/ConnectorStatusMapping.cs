@@ -15,7 +15,7 @@ namespace OpenCpm.Ocpp;
 /// offered; SuspendedEVSE when the controller gives it nothing (queued by the load manager, paused, the idTag refused
 /// by the backend, the network limit);</item>
 /// <item>without one: Finishing after a transaction while the vehicle is still plugged; Preparing while a plugged
-/// vehicle waits for a card, or a remote start waits for its vehicle; Unavailable when taken out of service; else Available.</item>
+/// vehicle waits for a card, or a remote start waits for its vehicle; Unavailable when taken out of service; Reserved while a backend's reservation holds it; else Available.</item>
 /// </list>
 /// </summary>
 internal static class ConnectorStatusMapping
@@ -57,6 +57,7 @@ internal static class ConnectorStatusMapping
 
         return view.OutOfService ? new ConnectorStatus(ChargePointStatus.Unavailable, ChargePointErrorCode.NoError)
             : view.AwaitingVehicle ? new ConnectorStatus(ChargePointStatus.Preparing, ChargePointErrorCode.NoError)
+            : view.Reserved ? new ConnectorStatus(ChargePointStatus.Reserved, ChargePointErrorCode.NoError)
             : ConnectorStatus.Available;
     }
 

@@ -6,5 +6,6 @@ namespace OpenCpm.Ocpp;
 /// <param name="Finished">Its transaction ended and the vehicle is still plugged in.</param>
 /// <param name="OutOfService">Taken out of service (ChangeAvailability Inoperative).</param>
 /// <param name="AwaitingVehicle">A remote (or operator) start waits for a vehicle to be plugged in.</param>
+/// <param name="Reserved">The backend reserved it (ReserveNow) and the reservation still holds.</param>
 /// <param name="WithinGrace">The controller started so recently that a station not heard yet is not reported.</param>
-internal sealed record ConnectorView(bool InTransaction, bool SuspendedByInvalidId, bool Finished, bool OutOfService, bool AwaitingVehicle, bool WithinGrace);
+internal sealed record ConnectorView(bool InTransaction, bool SuspendedByInvalidId, bool Finished, bool OutOfService, bool AwaitingVehicle, bool WithinGrace, bool Reserved = false);

@@ -16,7 +16,7 @@ internal static class OcppConfigurationKeys
 {
     public const int GetConfigurationMaxKeys = 50;
 
-    public const string SupportedFeatureProfiles = "Core,LocalAuthListManagement,RemoteTrigger,SmartCharging";
+    public const string SupportedFeatureProfiles = "Core,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging";
 
     public static IReadOnlyList<OcppConfigurationKey> All { get; } =
     [
@@ -42,6 +42,7 @@ internal static class OcppConfigurationKeys
         Int("MeterValueSampleInterval", c => c.MeterValueSampleIntervalSeconds, (c, v) => c with { MeterValueSampleIntervalSeconds = v }),
         Int("MinimumStatusDuration", c => c.MinimumStatusDurationSeconds, (c, v) => c with { MinimumStatusDurationSeconds = v }),
         ReadOnly("NumberOfConnectors", (_, connectors) => Text(connectors.Count)),
+        ReadOnly("ReserveConnectorZeroSupported", (_, _) => "false"), // ReserveNow on connector 0 is Rejected
         Int("ResetRetries", c => c.ResetRetries, (c, v) => c with { ResetRetries = v }),
         ReadOnly("SendLocalListMaxLength", (_, _) => Text(CardList.MaxCards)),
         FixedTrue("StopTransactionOnEVSideDisconnect"),

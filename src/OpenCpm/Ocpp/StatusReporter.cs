@@ -19,6 +19,7 @@ internal sealed class StatusReporter(
     SettingsService settings,
     TransactionTracker tracker,
     ChargingAuthorizer authorizer,
+    ChargePointReservations reservations,
     OcppLinkOptions options,
     TimeProvider time,
     ILogger<StatusReporter> logger) : BackgroundService
@@ -50,6 +51,10 @@ internal sealed class StatusReporter(
         _loop.Wake();
     }
 
+    /// <summary>The status connector <paramref name="connectorId"/> would report now; null when it is not known (yet).</summary>
+    public ConnectorStatus? StatusOf(int connectorId) =>
+        Current(time.GetUtcNow()).Where(c => c.Connector == connectorId).Select(c => c.Status).FirstOrDefault();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _startedAt = time.GetUtcNow();
@@ -59,6 +64,7 @@ internal sealed class StatusReporter(
         using var finishedChanges = tracker.Finished.Subscribe(_ => _loop.Wake());
         using var authorizationChanges = authorizer.States.Subscribe(_ => _loop.Wake());
         using var settingsChanges = settings.Changes.Subscribe(_ => _loop.Wake());
+        using var reservationChanges = reservations.Book.Subscribe(_ => _loop.Wake());
         await _loop.RunAsync(StepAsync, ex => OcppHostLog.StepFailed(logger, "the status reports", ex), stoppingToken);
     }
 
@@ -131,6 +137,7 @@ internal sealed class StatusReporter(
         var running = tracker.Running.Current;
         var finished = tracker.Finished.Current;
         var states = authorizer.States.Current;
+        var book = reservations.Book.Current;
         var withinGrace = now - _startedAt < options.StationGrace;
         yield return (0, ConnectorStatusMapping.Network(availability.NetworkOutOfService));
         for (var connector = 1; connector <= connectors.Count; connector++)
@@ -148,7 +155,8 @@ internal sealed class StatusReporter(
                 Finished: finished.ContainsKey(id),
                 OutOfService: availability.IsOutOfService(id),
                 AwaitingVehicle: states.TryGetValue(id, out var state) && state is { By: AuthorizedBy.Operator, SeenPlugged: false, AllowsCharging: true },
-                WithinGrace: withinGrace);
+                WithinGrace: withinGrace,
+                Reserved: book.At(connector, now) is not null);
             if (ConnectorStatusMapping.Of(chargePoint, view) is { } status)
             {
                 yield return (connector, status);

@@ -28,6 +28,7 @@ internal sealed class TransactionTracker(
     SiteSnapshots site,
     SettingsService settings,
     ChargingAuthorizer authorizer,
+    ChargePointReservations reservations,
     SessionRecorder recorder,
     SessionStore sessions,
     OcppTransactionStore store,
@@ -223,7 +224,8 @@ internal sealed class TransactionTracker(
     {
         var idTag = IdTagFor(chargePoint.Id, session);
         var meterStartWh = chargePoint.Status.TotalEnergyWh;
-        var request = new StartTransactionRequest { ConnectorId = connector, IdTag = idTag, MeterStart = OcppMeterReadings.WholeWh(meterStartWh), Timestamp = now };
+        var reservationId = await reservations.UseAsync(connector, idTag, authorizer.ParentOf(idTag), cancellationToken);
+        var request = new StartTransactionRequest { ConnectorId = connector, IdTag = idTag, MeterStart = OcppMeterReadings.WholeWh(meterStartWh), Timestamp = now, ReservationId = reservationId };
         var row = await store.StartAsync(
             new OcppTransactionRow { ChargePoint = chargePoint.Id, ConnectorId = connector, SessionId = session.Id, IdTag = idTag, MeterStartWh = meterStartWh, StartedAt = now },
             _ => OcppPayloads.Write(request),

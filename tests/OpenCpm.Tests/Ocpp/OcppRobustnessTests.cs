@@ -38,16 +38,14 @@ public sealed class OcppRobustnessTests(OcppRpcPeerFixture fixture) : IClassFixt
         var configuration = await site.CallAsync("GetConfiguration", """{"key":["NumberOfConnectors","SupportedFeatureProfiles","NoSuchKey"]}""");
         var keys = configuration.GetProperty("configurationKey").EnumerateArray().ToDictionary(k => k.GetProperty("key").GetString()!, k => (k.GetProperty("readonly").GetBoolean(), k.GetProperty("value").GetString()));
         Assert.Equal((true, "2"), keys["NumberOfConnectors"]);
-        Assert.Equal((true, "Core,LocalAuthListManagement,RemoteTrigger,SmartCharging"), keys["SupportedFeatureProfiles"]);
+        Assert.Equal((true, "Core,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging"), keys["SupportedFeatureProfiles"]);
         Assert.Equal(["NoSuchKey"], configuration.GetProperty("unknownKey").EnumerateArray().Select(k => k.GetString()));
         Assert.Equal("Rejected", Status(await site.CallAsync("ChangeConfiguration", """{"key":"NumberOfConnectors","value":"5"}""")));
         Assert.Equal("NotSupported", Status(await site.CallAsync("ChangeConfiguration", """{"key":"NoSuchKey","value":"1"}""")));
         Assert.Equal("Rejected", Status(await site.CallAsync("ChangeConfiguration", """{"key":"HeartbeatInterval","value":"often"}""")));
 
-        // Part 2 (reservations, diagnostics) is not there yet: a CALLERROR, not a false Accepted.
-        var reserve = site.CallAsync("ReserveNow", """{"connectorId":1,"expiryDate":"2026-11-28T00:00:00Z","idTag":"04E91C5A","reservationId":1}""");
-        var error = await Assert.ThrowsAsync<OcppRpcCallException>(() => reserve);
-        Assert.Contains(error.Code, new[] { "NotImplemented", "NotSupported" });
+        // ReserveConnectorZeroSupported is false: a reservation of connector 0 (any connector) is Rejected, not a false Accepted.
+        Assert.Equal("Rejected", Status(await site.CallAsync("ReserveNow", """{"connectorId":0,"expiryDate":"2099-11-28T00:00:00Z","idTag":"04E91C5A","reservationId":1}""")));
     }
 
     [Fact]

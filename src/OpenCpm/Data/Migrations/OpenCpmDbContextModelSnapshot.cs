@@ -325,6 +325,31 @@ namespace OpenCpm.Data.Migrations
                     b.ToTable("OcppTransactions", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCpm.Data.ReservationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdTag")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentIdTag")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Reservations", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpm.Data.SessionRow", b =>
                 {
                     b.Property<long>("Id")

@@ -15,7 +15,7 @@ namespace OpenCpm.Ocpp.Handlers;
 /// actions (<see cref="ChargePointCommands"/>), so they do at the station exactly what the API and the web UI do.
 /// A remote start is answered first and acted on after (authorizing the idTag first when AuthorizeRemoteTxRequests
 /// is true); without a vehicle plugged in it waits ConnectionTimeOut for one. Refused: connector 0, an unknown or
-/// unreachable connector, one with a transaction or out of service, a charging profile (smart charging is not
+/// unreachable connector, one with a transaction, out of service or reserved for another idTag, a charging profile (smart charging is not
 /// supported yet), and anything before the backend accepted the registration.
 /// </summary>
 internal sealed class ChargingHandlers(
@@ -24,6 +24,7 @@ internal sealed class ChargingHandlers(
     SettingsService settings,
     TransactionTracker tracker,
     ChargingAuthorizer authorizer,
+    ChargePointReservations reservations,
     ChargePointCommands commands,
     CardService cards,
     CsmsAuthorizer backend,
@@ -41,7 +42,7 @@ internal sealed class ChargingHandlers(
 
     private ValueTask<RemoteStartTransactionResponse> RemoteStart(RemoteStartTransactionRequest request, OcppCallContext context)
     {
-        var chargePoint = link.IsAccepted && request.ChargingProfile is null && CardUid.TryParse(request.IdTag, out _) ? Startable(request.ConnectorId) : null;
+        var chargePoint = link.IsAccepted && request.ChargingProfile is null && CardUid.TryParse(request.IdTag, out _) ? Startable(request.ConnectorId, request.IdTag) : null;
         if (chargePoint is null)
         {
             return ValueTask.FromResult(new RemoteStartTransactionResponse { Status = RemoteStartStopStatus.Rejected });
@@ -51,15 +52,19 @@ internal sealed class ChargingHandlers(
         return ValueTask.FromResult(new RemoteStartTransactionResponse { Status = RemoteStartStopStatus.Accepted });
     }
 
-    /// <summary>The connector asked for (never 0), or without one the first with a vehicle waiting, else the first free one.</summary>
-    private ChargePointSnapshot? Startable(int? connectorId)
+    /// <summary>
+    /// The connector asked for (never 0), or without one the first with a vehicle waiting, else the first free one; a
+    /// connector the backend reserved for another idTag (TC_046_2) is not free.
+    /// </summary>
+    private ChargePointSnapshot? Startable(int? connectorId, string idTag)
     {
         var connectors = new OcppConnectors(settings.Current.Site);
         var availability = settings.Current.Get<AvailabilitySettings>();
         var running = tracker.Running.Current;
         bool Free(ChargePointSnapshot? c) =>
             c is { Driver: not null, Status.Online: true } && !running.ContainsKey(c.Id) && !availability.IsOutOfService(c.Id)
-            && c.State is not (Core.ChargePoints.ChargePointState.Error or Core.ChargePoints.ChargePointState.Offline);
+            && c.State is not (Core.ChargePoints.ChargePointState.Error or Core.ChargePoints.ChargePointState.Offline)
+            && (reservations.HeldAt(c.Id) is not { } held || held.Admits(idTag, authorizer.ParentOf(idTag)));
         if (connectorId is { } id)
         {
             return id > 0 && connectors.ChargePointAt(id) is { } installation && site.Current.Find(installation.Id) is var chosen && Free(chosen) ? chosen : null;
