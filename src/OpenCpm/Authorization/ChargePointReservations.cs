@@ -23,6 +23,13 @@ internal sealed class ChargePointReservations(SettingsService settings, Reservat
     /// <summary>The reservation holding <paramref name="chargePointId"/> now, or null.</summary>
     public Reservation? HeldAt(string chargePointId)
     {
+        // Asked for every charge point in every control cycle: numbering the connectors costs a sort of the site, so
+        // only when something is reserved at all.
+        if (Book.Current.All.IsEmpty)
+        {
+            return null;
+        }
+
         var connector = new OcppConnectors(settings.Current.Site).ConnectorOf(chargePointId);
         return connector == 0 ? null : Book.Current.At(connector, time.GetUtcNow());
     }

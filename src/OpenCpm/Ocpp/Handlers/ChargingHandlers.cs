@@ -15,8 +15,9 @@ namespace OpenCpm.Ocpp.Handlers;
 /// actions (<see cref="ChargePointCommands"/>), so they do at the station exactly what the API and the web UI do.
 /// A remote start is answered first and acted on after (authorizing the idTag first when AuthorizeRemoteTxRequests
 /// is true); without a vehicle plugged in it waits ConnectionTimeOut for one. Refused: connector 0, an unknown or
-/// unreachable connector, one with a transaction, out of service or reserved for another idTag, a charging profile (smart charging is not
-/// supported yet), and anything before the backend accepted the registration.
+/// unreachable connector, one with a transaction, out of service or reserved for another idTag, a charging profile sent with the
+/// start (SetChargingProfile after the StartTransaction is the way to limit it), and anything before the backend
+/// accepted the registration.
 /// </summary>
 internal sealed class ChargingHandlers(
     CsmsLink link,
