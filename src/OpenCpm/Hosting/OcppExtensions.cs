@@ -2,6 +2,7 @@ using OpenCpm.Authorization;
 using OpenCpm.Data;
 using OpenCpm.Ocpp;
 using OpenCpm.Ocpp.Handlers;
+using OpenCpm.Ocpp.Certificates;
 
 namespace OpenCpm.Hosting;
 
@@ -21,6 +22,8 @@ internal static class OcppExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OcppConfiguration>();
         services.AddSingleton<OcppAvailability>();
+        services.AddSingleton<SecurityEvents>();
+        services.AddSingleton<IManufacturerRootCertificates, NoManufacturerRootCertificates>();
         services.AddSingleton<CsmsLink>();
         services.AddHostedService(sp => sp.GetRequiredService<CsmsLink>());
         services.AddSingleton<CsmsAuthorizer>();
