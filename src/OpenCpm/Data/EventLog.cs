@@ -70,10 +70,30 @@ internal sealed class EventLog(IDbContextFactory<OpenCpmDbContext> dbFactory, Ti
     }
 
     /// <summary>Every entry, oldest first (the log archive).</summary>
-    public async IAsyncEnumerable<EventEntry> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<EventEntry> ReadAllAsync(CancellationToken cancellationToken) => ReadAllAsync(null, null, null, cancellationToken);
+
+    /// <summary>Every entry in [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="source"/> (each null: any), oldest first.</summary>
+    public async IAsyncEnumerable<EventEntry> ReadAllAsync(
+        DateTimeOffset? from, DateTimeOffset? to, string? source, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await foreach (var r in db.Events.AsNoTracking().OrderBy(e => e.Time).ThenBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        IQueryable<EventRow> events = db.Events.AsNoTracking();
+        if (from is { } start)
+        {
+            events = events.Where(e => e.Time >= start);
+        }
+
+        if (to is { } end)
+        {
+            events = events.Where(e => e.Time < end);
+        }
+
+        if (source is not null)
+        {
+            events = events.Where(e => e.Source == source);
+        }
+
+        await foreach (var r in events.OrderBy(e => e.Time).ThenBy(e => e.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return new EventEntry(r.Id, r.Time, r.Level, r.Source, r.Message);
         }

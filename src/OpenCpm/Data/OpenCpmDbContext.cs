@@ -40,6 +40,8 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
 
     public DbSet<ReservationRow> Reservations => Set<ReservationRow>();
 
+    public DbSet<FirmwareUpdateRow> FirmwareUpdates => Set<FirmwareUpdateRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
@@ -171,6 +173,16 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
             e.Property(r => r.Id).ValueGeneratedNever();
             e.Property(r => r.IdTag).HasMaxLength(20);
             e.Property(r => r.ParentIdTag).HasMaxLength(20);
+        });
+        modelBuilder.Entity<FirmwareUpdateRow>(e =>
+        {
+            e.ToTable("FirmwareUpdates");
+            e.Property(f => f.Id).HasMaxLength(32);
+            e.Property(f => f.Location).HasMaxLength(512);
+            e.Property(f => f.SigningCertificate).HasMaxLength(5500);
+            e.Property(f => f.Signature).HasMaxLength(800);
+            e.Property(f => f.Stage).HasMaxLength(16);
+            e.Property(f => f.TargetVersion).HasMaxLength(64);
         });
     }
 }

@@ -13,6 +13,24 @@ internal static class OcppExtensions
     /// meter value reports, the backend's side of card authorization, and one handler group per feature (a new
     /// feature profile adds its <see cref="IOcppHandlers"/> here).
     /// </summary>
+    /// <summary>
+    /// The backend's file transfers: firmware updates (UpdateFirmware, SignedUpdateFirmware; a pending one persisted and
+    /// finished by the next start), the diagnostics and log uploads (GetDiagnostics, GetLog), over http(s).
+    /// </summary>
+    private static void AddFileTransfers(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHttpClient(Transfers.FileTransfer.ClientName);
+        services.AddSingleton<Transfers.FileTransfer>();
+        services.AddSingleton<Transfers.TransferStatusSender>();
+        services.AddSingleton<Firmware.FirmwareJobStore>();
+        services.AddSingleton<Firmware.FirmwareUpdates>();
+        services.AddHostedService(sp => sp.GetRequiredService<Firmware.FirmwareUpdates>());
+        services.AddSingleton<Diagnostics.ArchiveUploader>();
+        services.AddSingleton<Diagnostics.DiagnosticsUploads>();
+        services.AddSingleton<Diagnostics.LogUploads>();
+    }
+
     public static WebApplicationBuilder AddOcppLink(this WebApplicationBuilder builder, OcppLinkOptions options)
     {
         var services = builder.Services;
@@ -45,6 +63,10 @@ internal static class OcppExtensions
         services.AddSingleton<IOcppHandlers, DataTransferHandlers>();
         services.AddSingleton<IOcppHandlers, ReservationHandlers>();
         services.AddSingleton<IOcppHandlers>(sp => sp.GetRequiredService<SmartCharging.SmartChargingHandlers>());
+        builder.AddFileTransfers();
+        services.AddSingleton<IOcppHandlers, FirmwareHandlers>();
+        services.AddSingleton<IOcppHandlers, DiagnosticsHandlers>();
+        services.AddSingleton<IOcppHandlers, LogHandlers>();
         return builder;
     }
 }

@@ -16,7 +16,7 @@ internal static class OcppConfigurationKeys
 {
     public const int GetConfigurationMaxKeys = 50;
 
-    public const string SupportedFeatureProfiles = "Core,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging";
+    public const string SupportedFeatureProfiles = "Core,FirmwareManagement,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging";
 
     public static IReadOnlyList<OcppConfigurationKey> All { get; } =
     [
@@ -52,6 +52,7 @@ internal static class OcppConfigurationKeys
         Measurands("StopTxnSampledData", c => c.StopTxnSampledData, (c, v) => c with { StopTxnSampledData = v }),
         ReadOnly("StopTxnSampledDataMaxLength", (_, _) => Text(OcppMeasurands.MaxLength)),
         ReadOnly("SupportedFeatureProfiles", (_, _) => SupportedFeatureProfiles),
+        ReadOnly("SupportedFileTransferProtocols", (_, _) => Transfers.TransferLocation.SupportedProtocols), // FTP is refused: no FTP client (docs/ocpp.md)
         .. Core.SmartCharging.SmartChargingConfiguration.Default.Keys.Select(k => ReadOnly(k.Key, (_, _) => k.Value)),
         Int("TransactionMessageAttempts", c => c.TransactionMessageAttempts, (c, v) => c with { TransactionMessageAttempts = v }),
         Int("TransactionMessageRetryInterval", c => c.TransactionMessageRetryIntervalSeconds, (c, v) => c with { TransactionMessageRetryIntervalSeconds = v }),

@@ -205,6 +205,63 @@ namespace OpenCpm.Data.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCpm.Data.FirmwareUpdateRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InstallAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InstallStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Retries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RetrieveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RetryIntervalSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Signed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SigningCertificate")
+                        .HasMaxLength(5500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FirmwareUpdates", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpm.Data.OcppAuthorizationCacheRow", b =>
                 {
                     b.Property<string>("IdTag")

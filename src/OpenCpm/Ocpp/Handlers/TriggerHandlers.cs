@@ -7,13 +7,15 @@ namespace OpenCpm.Ocpp.Handlers;
 /// <summary>
 /// TriggerMessage (RemoteTrigger profile): answered first, then the message is sent — BootNotification, Heartbeat,
 /// StatusNotification (a connector, or without one connector 0 and all), MeterValues (likewise). A connector that
-/// does not exist is Rejected; DiagnosticsStatusNotification and FirmwareStatusNotification are NotImplemented
-/// (firmware management comes with part 2).
+/// does not exist is Rejected; DiagnosticsStatusNotification and FirmwareStatusNotification tell the upload or update
+/// under way, else Idle (1.6 errata: Idle only in answer to a trigger).
 /// </summary>
 internal sealed class TriggerHandlers(
     CsmsLink link,
     StatusReporter statuses,
     MeterValuesReporter meterValues,
+    Firmware.FirmwareUpdates firmware,
+    Diagnostics.DiagnosticsUploads diagnostics,
     SettingsService settings,
     IHostApplicationLifetime lifetime,
     ILogger<TriggerHandlers> logger) : IOcppHandlers
@@ -38,6 +40,8 @@ internal sealed class TriggerHandlers(
             MessageTrigger.Heartbeat => () => { link.TriggerHeartbeat(); return Task.CompletedTask; },
             MessageTrigger.StatusNotification => () => { statuses.Trigger(request.ConnectorId); return Task.CompletedTask; },
             MessageTrigger.MeterValues => () => meterValues.SendTriggeredAsync(request.ConnectorId, lifetime.ApplicationStopping),
+            MessageTrigger.FirmwareStatusNotification => () => firmware.SendCurrentStatusAsync(lifetime.ApplicationStopping),
+            MessageTrigger.DiagnosticsStatusNotification => () => diagnostics.SendCurrentStatusAsync(lifetime.ApplicationStopping),
             _ => null,
         };
         if (send is null)
