@@ -129,6 +129,19 @@ internal sealed class FirmwareUpdates(
         TransferLog.Step(logger, job.What, $"taken up again after a restart: {Shown(job.Location)} at {job.RetrieveAt:u}");
     }
 
+    /// <summary>Lets the update under way stop (it is cancelled with the application) before the services it uses go.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        Task running;
+        lock (_lock)
+        {
+            running = _run?.Task ?? Task.CompletedTask;
+        }
+
+        await running.WaitAsync(cancellationToken);
+    }
+
     private async Task RunAsync(Task previous, Task replySent, FirmwareRun run)
     {
         try

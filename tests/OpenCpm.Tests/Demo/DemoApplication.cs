@@ -51,7 +51,7 @@ internal sealed class DemoApplication : IAsyncDisposable
     public static async Task<DemoApplication> StartAsync(
         int stations = 3, int clusters = 0, string? dataDirectory = null, string? csmsUrl = null, string? chargeBoxId = null,
         TimeProvider? time = null, bool generateAdminPassword = false, OpenCpm.Provisioning.SiteFile? siteFile = null,
-        IReadOnlyList<string>? hostArgs = null, IReadOnlyList<System.Net.IPAddress>? stationAddresses = null)
+        IReadOnlyList<string>? hostArgs = null, IReadOnlyList<System.Net.IPAddress>? stationAddresses = null, Action<IServiceCollection>? services = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
         var isolated = IsolatedOptions(siteFile?.ChargePoints.Count ?? stations, clusters, dataDirectory ?? owned!.Path);
@@ -79,6 +79,8 @@ internal sealed class DemoApplication : IAsyncDisposable
                 {
                     builder.Services.AddSingleton(time);
                 }
+
+                services?.Invoke(builder.Services);
             });
             await app.StartAsync(TestContext.Current.CancellationToken);
             return new DemoApplication(app, site, owned, options, logs);

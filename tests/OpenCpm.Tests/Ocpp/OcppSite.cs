@@ -61,7 +61,9 @@ internal sealed class OcppSite : IAsyncDisposable
         bool waitAccepted = true,
         string? dataDirectory = null,
         FakeTimeProvider? time = null,
-        IReadOnlyList<System.Net.IPAddress>? stationAddresses = null)
+        IReadOnlyList<System.Net.IPAddress>? stationAddresses = null,
+        IReadOnlyList<string>? hostArgs = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         time ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
         var demo = await DemoApplication.StartAsync(
@@ -70,7 +72,9 @@ internal sealed class OcppSite : IAsyncDisposable
             csmsUrl: presetByDemo ? peer.Endpoint.ToString() : null,
             chargeBoxId: presetByDemo ? identity : null,
             time: time,
-            stationAddresses: stationAddresses);
+            stationAddresses: stationAddresses,
+            hostArgs: hostArgs,
+            services: services);
         var site = new OcppSite(demo, peer, identity, time);
         try
         {

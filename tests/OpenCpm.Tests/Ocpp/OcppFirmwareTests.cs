@@ -1,0 +1,188 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OpenCpm.Data;
+using OpenCpm.Maintenance;
+using OpenCpm.Ocpp;
+using OpenCpm.Ocpp.Certificates;
+using OpenCpm.Tests.Firmware;
+using OpenCpm.Tests.Interop.OcppRpc;
+using OpenCpm.Tests.Shared;
+using OpenCpm.Tests.Updates;
+using OpenCpm.Updates;
+
+namespace OpenCpm.Tests.Ocpp;
+
+/// <summary>
+/// Firmware management over the link (issue 15 item 3; OCA TC_044_1/2/3, TC_080, TC_081) against ocpp-rpc in strict
+/// mode, with a real HTTP server serving the packages and a real install folder: UpdateFirmware and
+/// SignedUpdateFirmware download at the retrieve time, install through the software update, and tell each step.
+/// </summary>
+public sealed class OcppFirmwareTests(OcppRpcPeerFixture fixture) : IClassFixture<OcppRpcPeerFixture>
+{
+    private const string Package = "opencpm-99.0.0.ocpu";
+
+    private OcppRpcPeer Peer => fixture.Peer;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_update_survives_a_restart_before_its_retrieve_date_installs_through_the_software_update_and_the_new_version_reports_it_installed()
+    {
+        using var install = new InstallRootFixture();
+        var running = new InstalledVersion().Version;
+        install.AddVersion(running);
+        install.Root.SwitchTo(running);
+        await using var files = await TestFileServer.StartAsync();
+        files.Serve(Package, File.ReadAllBytes(await install.PackAsync("99.0.0")));
+        using var data = new TempDirectory();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        var retrieve = time.GetUtcNow().AddMinutes(2);
+
+        // Run 1: the request is accepted and kept; the controller stops before the retrieve date.
+        IReadOnlyList<System.Net.IPAddress>? stations;
+        await using (var site = await OcppSite.StartAsync(Peer, "CP-FW-1A", stations: 1, dataDirectory: data.Path, time: time, hostArgs: install.HostArgs))
+        {
+            stations = site.Demo.Options.StationAddresses;
+            Assert.Empty((await site.CallAsync("UpdateFirmware", OcppSite.Json($$"""{"location":"{{files.Url("files/" + Package)}}","retrieveDate":"{{retrieve:o}}"}"""))).EnumerateObject());
+            await site.RunAsync(TimeSpan.FromSeconds(30));
+            Assert.Empty(site.Handled("FirmwareStatusNotification"));
+            Assert.Empty(files.Requests);
+        }
+
+        // Run 2 (TC_044_1): at the retrieve date it downloads, installs (package checked, unpacked, current switched) and restarts.
+        await using (var site = await OcppSite.StartAsync(Peer, "CP-FW-1B", stations: 1, dataDirectory: data.Path, time: time, stationAddresses: stations, hostArgs: install.HostArgs))
+        {
+            var restart = site.Demo.Service<ControllerRestart>();
+            await site.UntilAsync(() => restart.Requested, "the controller restarts into the new version");
+            Assert.True(time.GetUtcNow() >= retrieve);
+            Assert.Equal(["GET /files/" + Package], files.Requests);
+            Assert.Equal(["Downloading", "Downloaded", "Installing"], FirmwareStatuses(site));
+            Assert.Equal("software update to 99.0.0", restart.Reason);
+            Assert.Equal(("99.0.0", running), (install.Root.Current, install.Root.Previous));
+            var state = install.Root.ReadState()!;
+            Assert.Equal((UpdateStage.Pending, running, "99.0.0", "OCPP"), (state.Stage, state.From, state.To, state.Source));
+        }
+
+        // Run 3: the new version runs (as the supervisor would start it from current) and, after its BootNotification, reports Installed once.
+        var newVersion = new InstalledVersion(install.Root.VersionPath("99.0.0"));
+        await using (var site = await OcppSite.StartAsync(
+            Peer, "CP-FW-1C", stations: 1, dataDirectory: data.Path, time: time, stationAddresses: stations, hostArgs: install.HostArgs,
+            services: services => services.AddSingleton(newVersion)))
+        {
+            await site.UntilAsync(() => FirmwareStatuses(site).Count > 0, "the outcome of the update is told");
+            await site.RunAsync(TimeSpan.FromSeconds(5));
+            Assert.Equal(["Installed"], FirmwareStatuses(site));
+            var handled = site.Handled().Select(h => h.Action).ToList();
+            Assert.True(handled.IndexOf("BootNotification") < handled.IndexOf("FirmwareStatusNotification"));
+            Assert.Equal("99.0.0", site.Handled("BootNotification")[^1].GetProperty("firmwareVersion").GetString());
+            Assert.Equal(UpdateStage.Committed, install.Root.ReadState()!.Stage);
+            var security = await site.Demo.Service<EventLog>().QueryAsync(new EventQuery { Source = SecurityEvents.Source }, Ct);
+            Assert.Contains(security.Items, e => e.Message.StartsWith("FirmwareUpdated: version 99.0.0 installed", StringComparison.Ordinal));
+            await site.CallAsync("TriggerMessage", """{"requestedMessage":"FirmwareStatusNotification"}""");
+            await site.UntilAsync(() => FirmwareStatuses(site).Count == 2, "the triggered status");
+            Assert.Equal("Idle", FirmwareStatuses(site)[^1]);
+        }
+    }
+
+    [Fact]
+    public async Task A_download_that_keeps_failing_is_tried_retries_more_times_then_reported_download_failed()
+    {
+        await using var files = await TestFileServer.StartAsync();
+        await using var site = await OcppSite.StartAsync(Peer, "CP-FW-2", stations: 1);
+
+        await site.CallAsync("UpdateFirmware", OcppSite.Json($$"""{"location":"{{files.Url("files/missing.ocpu")}}","retrieveDate":"{{site.Time.GetUtcNow():o}}","retries":2,"retryInterval":20}"""));
+        await site.UntilAsync(() => FirmwareStatuses(site).Count == 2, "the download fails");
+
+        Assert.Equal(["Downloading", "DownloadFailed"], FirmwareStatuses(site));
+        Assert.Equal(3, files.Requests.Count(r => r == "GET /files/missing.ocpu"));
+        await site.CallAsync("UpdateFirmware", OcppSite.Json($$"""{"location":"ftp://example.invalid/fw.bin","retrieveDate":"{{site.Time.GetUtcNow():o}}"}"""));
+        await site.UntilAsync(() => FirmwareStatuses(site).Count == 3, "the ftp location fails");
+        Assert.Equal("DownloadFailed", FirmwareStatuses(site)[^1]);
+        Assert.Contains(site.Demo.Logs.Entries, e => e.Message.Contains("uses FTP, which this controller does not support (only HTTP,HTTPS)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_package_the_software_update_refuses_is_reported_installation_failed_and_nothing_is_switched()
+    {
+        using var install = new InstallRootFixture();
+        var running = new InstalledVersion().Version;
+        install.AddVersion(running);
+        install.Root.SwitchTo(running);
+        await using var files = await TestFileServer.StartAsync();
+        files.Serve("corrupt.ocpu", "this is not a signed package"u8.ToArray());
+        await using var site = await OcppSite.StartAsync(Peer, "CP-FW-3", stations: 1, hostArgs: install.HostArgs);
+
+        await site.CallAsync("UpdateFirmware", OcppSite.Json($$"""{"location":"{{files.Url("files/corrupt.ocpu")}}","retrieveDate":"{{site.Time.GetUtcNow():o}}"}"""));
+        await site.UntilAsync(() => FirmwareStatuses(site).Count == 4, "the installation fails");
+
+        Assert.Equal(["Downloading", "Downloaded", "Installing", "InstallationFailed"], FirmwareStatuses(site));
+        Assert.Equal(running, install.Root.Current);
+        Assert.Equal([running], Directory.GetDirectories(install.Root.VersionsPath).Select(Path.GetFileName));
+        Assert.Null(install.Root.ReadState());
+        Assert.False(site.Demo.Service<ControllerRestart>().Requested);
+    }
+
+    [Fact]
+    public async Task A_signed_update_whose_certificate_chains_to_no_installed_root_is_answered_invalid_certificate_with_a_security_event()
+    {
+        using var signer = new TestFirmwareSigner();
+        await using var site = await OcppSite.StartAsync(Peer, "CP-FW-4", stations: 1);
+
+        var answer = await site.CallAsync("SignedUpdateFirmware", SignedUpdate(site, "http://127.0.0.1:9/files/fw.ocpu", signer.LeafPem, signer.Sign([1, 2, 3]), requestId: 4));
+
+        Assert.Equal("InvalidCertificate", answer.GetProperty("status").GetString());
+        var security = await site.Demo.Service<EventLog>().QueryAsync(new EventQuery { Source = SecurityEvents.Source }, Ct);
+        Assert.Equal(
+            "InvalidFirmwareSigningCertificate: no Manufacturer Root Certificate is installed, so no signing certificate can be trusted",
+            Assert.Single(security.Items).Message);
+        await site.RunAsync(TimeSpan.FromSeconds(5));
+        Assert.Empty(site.Handled("SignedFirmwareStatusNotification"));
+    }
+
+    [Fact]
+    public async Task A_signed_update_with_a_bad_signature_installs_nothing_and_one_with_a_good_signature_is_verified_and_installed()
+    {
+        using var install = new InstallRootFixture();
+        var running = new InstalledVersion().Version;
+        install.AddVersion(running);
+        install.Root.SwitchTo(running);
+        using var signer = new TestFirmwareSigner(ecdsa: true);
+        await using var files = await TestFileServer.StartAsync();
+        var package = File.ReadAllBytes(await install.PackAsync("99.0.0"));
+        files.Serve(Package, package);
+        await using var site = await OcppSite.StartAsync(Peer, "CP-FW-5", stations: 1, hostArgs: install.HostArgs,
+            services: services => services.AddSingleton<IManufacturerRootCertificates>(new FixedManufacturerRoots(signer.Root)));
+        var location = files.Url("files/" + Package);
+
+        // TC_081: the signature is not the package's.
+        var bad = await site.CallAsync("SignedUpdateFirmware", SignedUpdate(site, location, signer.LeafPem, signer.Sign([1, 2, 3]), requestId: 51));
+        Assert.Equal("Accepted", bad.GetProperty("status").GetString());
+        await site.UntilAsync(() => SignedStatuses(site).Count == 3, "the signature is checked");
+        Assert.Equal([("Downloading", 51), ("Downloaded", 51), ("InvalidSignature", 51)], SignedStatuses(site));
+        var security = await site.Demo.Service<EventLog>().QueryAsync(new EventQuery { Source = SecurityEvents.Source }, Ct);
+        Assert.Equal("InvalidFirmwareSignature: the signature does not match the downloaded file with the signing certificate's key", Assert.Single(security.Items).Message);
+        Assert.Equal(running, install.Root.Current);
+
+        // TC_080: the right signature.
+        var good = await site.CallAsync("SignedUpdateFirmware", SignedUpdate(site, location, signer.LeafPem, signer.Sign(package), requestId: 52));
+        Assert.Equal("Accepted", good.GetProperty("status").GetString());
+        var restart = site.Demo.Service<ControllerRestart>();
+        await site.UntilAsync(() => restart.Requested, "the controller restarts into the new version");
+        Assert.Equal([("Downloading", 52), ("Downloaded", 52), ("SignatureVerified", 52), ("Installing", 52)], SignedStatuses(site).Skip(3));
+        Assert.Equal("99.0.0", install.Root.Current);
+    }
+
+    private static string SignedUpdate(OcppSite site, string location, string certificate, string signature, int requestId) => JsonSerializer.Serialize(new
+    {
+        requestId,
+        retries = 0,
+        firmware = new { location, retrieveDateTime = site.Time.GetUtcNow(), signingCertificate = certificate, signature },
+    });
+
+    private static IReadOnlyList<string> FirmwareStatuses(OcppSite site) =>
+        [.. site.Handled("FirmwareStatusNotification").Select(p => p.GetProperty("status").GetString()!)];
+
+    private static IReadOnlyList<(string, int)> SignedStatuses(OcppSite site) =>
+        [.. site.Handled("SignedFirmwareStatusNotification").Select(p => (p.GetProperty("status").GetString()!, p.GetProperty("requestId").GetInt32()))];
+}
