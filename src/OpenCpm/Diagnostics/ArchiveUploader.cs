@@ -3,7 +3,7 @@ using OpenCpm.Transfers;
 namespace OpenCpm.Diagnostics;
 
 /// <summary>
-/// Builds an archive into a temporary file (deleted when done) and uploads it to the backend's location, as many
+/// Builds an archive into a temporary file (deleted when done; each attempt reads it afresh) and uploads it to the backend's location, as many
 /// times as the retries allow. What GetDiagnostics and GetLog share.
 /// </summary>
 internal sealed class ArchiveUploader(FileTransfer transfer, TimeProvider time, ILogger<ArchiveUploader> logger)
@@ -17,14 +17,24 @@ internal sealed class ArchiveUploader(FileTransfer transfer, TimeProvider time, 
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(retries);
-        await using var file = new FileStream(
-            Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await write(file, cancellationToken);
-        TransferLog.Step(logger, what, $"{fileName} ({file.Length} bytes) built; uploading it to {location.Shown}");
-        return await retries.RunAsync(
-            ct => transfer.UploadAsync(location, fileName, ContentType, file, ct),
-            (attempt, problem) => TransferLog.AttemptFailed(logger, what, attempt, retries.Attempts, problem.Reason),
-            time,
-            cancellationToken);
+        var path = Path.GetTempFileName();
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            {
+                await write(file, cancellationToken);
+            }
+
+            TransferLog.Step(logger, what, $"{fileName} ({new FileInfo(path).Length} bytes) built; uploading it to {location.Shown}");
+            return await retries.RunAsync(
+                ct => transfer.UploadAsync(location, fileName, ContentType, path, ct),
+                (attempt, problem) => TransferLog.AttemptFailed(logger, what, attempt, retries.Attempts, problem.Reason),
+                time,
+                cancellationToken);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

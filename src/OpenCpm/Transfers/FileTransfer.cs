@@ -51,14 +51,13 @@ internal sealed class FileTransfer(IHttpClientFactory clients)
         }, cancellationToken);
     }
 
-    public async Task UploadAsync(TransferLocation location, string fileName, string contentType, Stream content, CancellationToken cancellationToken)
+    /// <summary>Uploads the file at <paramref name="path"/> under the name <paramref name="fileName"/>.</summary>
+    public async Task UploadAsync(TransferLocation location, string fileName, string contentType, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
-        ArgumentNullException.ThrowIfNull(content);
-        content.Position = 0;
         using var request = Request(HttpMethod.Post, location);
         using var form = new MultipartFormDataContent();
-        var file = new StreamContent(content);
+        var file = new StreamContent(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true));
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         form.Add(file, "file", fileName);
         request.Content = form;
