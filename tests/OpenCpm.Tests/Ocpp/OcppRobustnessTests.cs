@@ -31,14 +31,14 @@ public sealed class OcppRobustnessTests(OcppRpcPeerFixture fixture) : IClassFixt
         Assert.Equal("Accepted", Status(await site.CallAsync("TriggerMessage", """{"requestedMessage":"BootNotification"}""")));
         await site.UntilAsync(() => site.Handled("BootNotification").Count > boots, "the triggered BootNotification");
         Assert.Equal("Rejected", Status(await site.CallAsync("TriggerMessage", """{"requestedMessage":"Heartbeat","connectorId":3}""")));
-        Assert.Equal("NotImplemented", Status(await site.CallAsync("TriggerMessage", """{"requestedMessage":"DiagnosticsStatusNotification"}""")));
+        Assert.Equal("Accepted", Status(await site.CallAsync("TriggerMessage", """{"requestedMessage":"DiagnosticsStatusNotification"}"""))); // Idle (OcppDiagnosticsTests)
 
         Assert.Equal("UnknownVendorId", Status(await site.CallAsync("DataTransfer", """{"vendorId":"com.example.unknown"}""")));
 
         var configuration = await site.CallAsync("GetConfiguration", """{"key":["NumberOfConnectors","SupportedFeatureProfiles","NoSuchKey"]}""");
         var keys = configuration.GetProperty("configurationKey").EnumerateArray().ToDictionary(k => k.GetProperty("key").GetString()!, k => (k.GetProperty("readonly").GetBoolean(), k.GetProperty("value").GetString()));
         Assert.Equal((true, "2"), keys["NumberOfConnectors"]);
-        Assert.Equal((true, "Core,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging"), keys["SupportedFeatureProfiles"]);
+        Assert.Equal((true, "Core,FirmwareManagement,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging"), keys["SupportedFeatureProfiles"]);
         Assert.Equal(["NoSuchKey"], configuration.GetProperty("unknownKey").EnumerateArray().Select(k => k.GetString()));
         Assert.Equal("Rejected", Status(await site.CallAsync("ChangeConfiguration", """{"key":"NumberOfConnectors","value":"5"}""")));
         Assert.Equal("NotSupported", Status(await site.CallAsync("ChangeConfiguration", """{"key":"NoSuchKey","value":"1"}""")));
