@@ -17,8 +17,11 @@ internal sealed class FirmwareRun(FirmwareJob job, CancellationTokenSource cance
 
     public Task Task => _task;
 
-    /// <summary>Not started yet counts as running.</summary>
-    public bool Running => !_started || !_task.IsCompleted;
+    /// <summary>Its last status is told (or being told): a new request does not cancel it.</summary>
+    public bool Ended { get; set; }
+
+    /// <summary>Not started yet counts as running; ended does not.</summary>
+    public bool Running => !Ended && (!_started || !_task.IsCompleted);
 
     public void Start(Task task)
     {

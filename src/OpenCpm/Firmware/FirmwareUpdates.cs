@@ -335,10 +335,15 @@ internal sealed class FirmwareUpdates(
     {
         TransferLog.Failed(logger, run.Job.What, reason);
         await events.WarningAsync(SoftwareUpdates.EventSource, $"The firmware update the backend asked for ({Shown(run.Job.Location)}) failed, nothing was installed: {reason}.", cancellationToken);
-        await StepAsync(run, status, cancellationToken);
         lock (_lock)
         {
+            run.Ended = true;
             run.Status = null;
+        }
+
+        if (Notification(run.Job, status) is { } notification)
+        {
+            await notification(false, cancellationToken);
         }
 
         await store.DeleteAsync(run.Job.Id, cancellationToken);

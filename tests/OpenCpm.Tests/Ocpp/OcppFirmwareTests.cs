@@ -41,7 +41,7 @@ public sealed class OcppFirmwareTests(OcppRpcPeerFixture fixture) : IClassFixtur
 
         // Run 1: the request is accepted and kept; the controller stops before the retrieve date.
         IReadOnlyList<System.Net.IPAddress>? stations;
-        await using (var site = await OcppSite.StartAsync(Peer, "CP-FW-1A", stations: 1, dataDirectory: data.Path, time: time, hostArgs: install.HostArgs))
+        await using (var site = await OcppSite.StartAsync(Peer, "CP-FW-1", stations: 1, dataDirectory: data.Path, time: time, hostArgs: install.HostArgs))
         {
             stations = site.Demo.Options.StationAddresses;
             Assert.Empty((await site.CallAsync("UpdateFirmware", OcppSite.Json($$"""{"location":"{{files.Url("files/" + Package)}}","retrieveDate":"{{retrieve:o}}"}"""))).EnumerateObject());
@@ -51,7 +51,7 @@ public sealed class OcppFirmwareTests(OcppRpcPeerFixture fixture) : IClassFixtur
         }
 
         // Run 2 (TC_044_1): at the retrieve date it downloads, installs (package checked, unpacked, current switched) and restarts.
-        await using (var site = await OcppSite.StartAsync(Peer, "CP-FW-1B", stations: 1, dataDirectory: data.Path, time: time, stationAddresses: stations, hostArgs: install.HostArgs))
+        await using (var site = await OcppSite.StartAsync(Peer, "CP-FW-1", stations: 1, dataDirectory: data.Path, time: time, stationAddresses: stations, hostArgs: install.HostArgs))
         {
             var restart = site.Demo.Service<ControllerRestart>();
             await site.UntilAsync(() => restart.Requested, "the controller restarts into the new version");
@@ -65,22 +65,23 @@ public sealed class OcppFirmwareTests(OcppRpcPeerFixture fixture) : IClassFixtur
         }
 
         // Run 3: the new version runs (as the supervisor would start it from current) and, after its BootNotification, reports Installed once.
+        // (One identity for the three runs: each start connects with the identity stored in the data folder first.)
         var newVersion = new InstalledVersion(install.Root.VersionPath("99.0.0"));
         await using (var site = await OcppSite.StartAsync(
-            Peer, "CP-FW-1C", stations: 1, dataDirectory: data.Path, time: time, stationAddresses: stations, hostArgs: install.HostArgs,
+            Peer, "CP-FW-1", stations: 1, dataDirectory: data.Path, time: time, stationAddresses: stations, hostArgs: install.HostArgs,
             services: services => services.AddSingleton(newVersion)))
         {
-            await site.UntilAsync(() => FirmwareStatuses(site).Count > 0, "the outcome of the update is told");
+            await site.UntilAsync(() => FirmwareStatuses(site).Count > 3, "the outcome of the update is told");
             await site.RunAsync(TimeSpan.FromSeconds(5));
-            Assert.Equal(["Installed"], FirmwareStatuses(site));
+            Assert.Equal(["Downloading", "Downloaded", "Installing", "Installed"], FirmwareStatuses(site));
             var handled = site.Handled().Select(h => h.Action).ToList();
-            Assert.True(handled.IndexOf("BootNotification") < handled.IndexOf("FirmwareStatusNotification"));
+            Assert.True(handled.LastIndexOf("BootNotification") < handled.LastIndexOf("FirmwareStatusNotification"));
             Assert.Equal("99.0.0", site.Handled("BootNotification")[^1].GetProperty("firmwareVersion").GetString());
             Assert.Equal(UpdateStage.Committed, install.Root.ReadState()!.Stage);
             var security = await site.Demo.Service<EventLog>().QueryAsync(new EventQuery { Source = SecurityEvents.Source }, Ct);
             Assert.Contains(security.Items, e => e.Message.StartsWith("FirmwareUpdated: version 99.0.0 installed", StringComparison.Ordinal));
             await site.CallAsync("TriggerMessage", """{"requestedMessage":"FirmwareStatusNotification"}""");
-            await site.UntilAsync(() => FirmwareStatuses(site).Count == 2, "the triggered status");
+            await site.UntilAsync(() => FirmwareStatuses(site).Count == 5, "the triggered status");
             Assert.Equal("Idle", FirmwareStatuses(site)[^1]);
         }
     }
