@@ -122,6 +122,59 @@ public sealed class OcppSmartChargingTests(OcppRpcPeerFixture fixture) : IClassF
         Peer.AssertClean(site.Identity);
     }
 
+    /// <summary>
+    /// Issue 15's target: a ChargePointMaxProfile step takes effect at the stations within one control cycle plus the
+    /// reduction's acknowledgement of its start time. The step (to 12 A for the network, 6 A each) is 60 s after the
+    /// profile's start; around it the fake clock moves in 10 ms steps, each followed by real time for the controller and
+    /// the stations (real UDP) to act, so every instant recorded here is an upper bound on the fake clock. Measured: the
+    /// allocation changes 0 ms after the step (the profile-boundary timer), the stations acknowledge within the next
+    /// 10 ms step; the vehicles draw less after the station's pilot delay (6.5 s on a KEBA P30) and their reaction.
+    /// </summary>
+    [Fact]
+    public async Task A_network_profile_step_reaches_the_stations_within_one_cycle_and_their_acknowledgement()
+    {
+        await using var site = await OcppSite.StartAsync(Peer, "CP-SMART-STEP", stations: 2);
+        await site.UntilStatusAsync(2, "Available");
+        site.Station(1).PlugIn(OcppSite.Car);
+        site.Station(2).PlugIn(OcppSite.Car);
+        await site.UntilAsync(() => site.Snapshot.ChargePoints.All(c => c.CommandedA >= 10 && c.SetpointA >= 10), "both vehicles charge at 10 A or more");
+
+        var start = site.Time.GetUtcNow();
+        start = start.AddTicks(-(start.Ticks % TimeSpan.TicksPerSecond));
+        var step = start.AddSeconds(60);
+        var profile = Invariant($$"""{"connectorId":0,"csChargingProfiles":{"chargingProfileId":9,"stackLevel":0,"chargingProfilePurpose":"ChargePointMaxProfile","chargingProfileKind":"Absolute","chargingSchedule":{"startSchedule":"{{start:yyyy-MM-ddTHH:mm:ssZ}}","chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":40},{"startPeriod":60,"limit":12}]""") + "}}}";
+        Assert.Equal("Accepted", Status(await site.CallAsync("SetChargingProfile", profile)));
+        await site.UntilAsync(() => site.Time.GetUtcNow() >= step.AddSeconds(-1), "the clock nears the step");
+        Assert.All(site.Snapshot.ChargePoints, c => Assert.True(c.SetpointA > 6, "no change before the step"));
+
+        DateTimeOffset? allocated = null, acknowledged = null, drawn = null;
+        await site.UntilAsync(
+            () =>
+            {
+                var now = site.Time.GetUtcNow();
+                var points = site.Snapshot.ChargePoints;
+                allocated ??= points.All(c => c.SetpointA <= 6) ? now : null;
+                acknowledged ??= points.All(c => c.CommandedA <= 6) ? now : null;
+                drawn ??= site.Station(1).StationCurrents().L1 <= 6.05 && site.Station(2).StationCurrents().L1 <= 6.05 ? now : null;
+                return drawn is not null && acknowledged is not null;
+            },
+            "the stations acknowledge and draw 6 A each",
+            TimeSpan.FromMilliseconds(10));
+
+        var toAllocation = allocated!.Value - step;
+        var toAcknowledgement = acknowledged!.Value - step;
+        TestContext.Current.TestOutputHelper?.WriteLine(Invariant(
+            $"ChargePointMaxProfile step: allocation after {toAllocation.TotalMilliseconds:0} ms, acknowledged after {toAcknowledgement.TotalMilliseconds:0} ms, vehicles draw 6 A after {(drawn!.Value - step).TotalMilliseconds:0} ms (fake clock, 10 ms steps)"));
+        Assert.True(toAllocation >= TimeSpan.Zero, "not before the step");
+        Assert.True(toAllocation <= TimeSpan.FromSeconds(1), $"the allocation follows within one control cycle (1 s), not {toAllocation.TotalMilliseconds} ms");
+        Assert.True(toAcknowledgement - toAllocation <= TimeSpan.FromMilliseconds(500), $"the stations acknowledge the reduction within 500 ms of it, not {(toAcknowledgement - toAllocation).TotalMilliseconds} ms");
+        // The vehicles follow once the station applies the new pilot current (the KEBA's own pilot delay) and react.
+        var follow = site.Station(1).Setup.Profile.PilotDelay + OcppSite.Car.Reaction + TimeSpan.FromSeconds(1);
+        Assert.True(drawn!.Value - acknowledged.Value <= follow, $"the vehicles draw 6 A within {follow.TotalSeconds} s of the acknowledgement, not {(drawn.Value - acknowledged.Value).TotalSeconds} s");
+        Assert.All(site.Snapshot.ChargePoints, c => Assert.Equal(LimitKind.OcppSite, c.LimitedBy.Kind));
+        Peer.AssertClean(site.Identity);
+    }
+
     private static string Profile(int? connectorId, int id, string purpose, int stackLevel, double limitA, int? transactionId = null)
     {
         var tx = transactionId is { } t ? Invariant($"\"transactionId\":{t},") : "";
