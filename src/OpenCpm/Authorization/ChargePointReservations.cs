@@ -18,6 +18,8 @@ namespace OpenCpm.Authorization;
 internal sealed class ChargePointReservations(SettingsService settings, SiteSnapshots site, ReservationStore store, TimeProvider time, ILogger<ChargePointReservations> logger)
     : IHostedLifecycleService, IDisposable
 {
+    private static readonly TimeSpan MaxTimerDue = TimeSpan.FromDays(30);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _publish = new();
     private ITimer? _timer;
@@ -182,8 +184,9 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
 
             if (next.NextExpiry is { } expiry)
             {
+                // A timer can't be set further than ~49 days ahead: a later expiry is looked at again then (and re-armed).
                 var due = expiry - time.GetUtcNow();
-                _timer?.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+                _timer?.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due > MaxTimerDue ? MaxTimerDue : due, Timeout.InfiniteTimeSpan);
             }
         }
         finally

@@ -62,4 +62,26 @@ public sealed class ChargePointReservationsTests
         time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(T0.AddMinutes(10), await dropped.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task A_reservation_for_months_ahead_is_kept_and_dropped_at_its_expiry_beyond_the_longest_timer()
+    {
+        var time = new FakeTimeProvider(T0);
+        await using var app = await OpenCpmApplication.StartAsync(null, time: time);
+        await SiteSetup.ConfigureAsync(app.Service<SettingsService>(), Site, [FreePort.LoopbackAddress(), FreePort.LoopbackAddress(), FreePort.LoopbackAddress()]);
+        var reservations = app.Service<ChargePointReservations>();
+        Assert.Equal(ReservationAnswer.Accepted, await reservations.ReserveAsync(new Reservation(6, 1, "AAAA", null, T0.AddDays(100)), Free, CancellationToken.None));
+        var dropped = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = reservations.Book.Subscribe(b => { if (b.All.IsEmpty) { dropped.TrySetResult(time.GetUtcNow()); } });
+
+        for (var day = 0; day < 99; day++)
+        {
+            time.Advance(TimeSpan.FromDays(1));
+            await Task.Yield();
+        }
+
+        Assert.Single(reservations.Book.Current.All);
+        time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(T0.AddDays(100), await dropped.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+    }
 }
