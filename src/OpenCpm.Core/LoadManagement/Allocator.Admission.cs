@@ -34,7 +34,11 @@ public sealed partial class Allocator
             if (_category[i] == Candidate)
             {
                 _candidates[count++] = i;
-                if (!stopAll)
+                if (!stopAll && _reservedPriority[i])
+                {
+                    _rotation.EnsureTicketAtFront(i);
+                }
+                else if (!stopAll)
                 {
                     _rotation.EnsureTicket(i);
                 }
@@ -46,6 +50,7 @@ public sealed partial class Allocator
             }
         }
 
+        SetHeldRows();
         return count;
     }
 
@@ -117,12 +122,14 @@ public sealed partial class Allocator
             }
         }
 
+        NoteBlockedByHeld(candidateCount, now);
         for (var k = 0; k < candidateCount; k++)
         {
             var i = _candidates[k];
             if (_isAdmitted[i])
             {
                 _rotation.MarkActive(i, now);
+                _reservedPriority[i] = false; // served: from now on a charge like any other
             }
             else
             {
@@ -147,6 +154,7 @@ public sealed partial class Allocator
         }
 
         var admitted = AdmitActives(candidateCount);
+        HoldReservedShares();
 
         // A newcomer never lowers a pair (it draws nothing yet), so one pass over the queue is enough.
         for (var k = 0; k < candidateCount; k++)

@@ -30,10 +30,14 @@ public sealed partial class Allocator
                 var blocking = _fill.FirstViolatedRow(i, _floor[i], _zeroLoad);
                 if (_reason[i].Kind != LimitKind.MeterLost)
                 {
-                    _reason[i] = blocking < 0 ? LimitReason.Of(LimitKind.Queue) : _fill.RowReason[blocking];
+                    _reason[i] = blocking >= 0 ? _fill.RowReason[blocking] : LimitReason.Of(_blockedByHeld[i] ? LimitKind.Reservation : LimitKind.Queue);
                 }
 
-                state = blocking < 0 && _reason[i].Kind == LimitKind.Queue ? ChargePointState.Queued : ChargePointState.SuspendedByController;
+                state = blocking < 0 && _reason[i].Kind is LimitKind.Queue or LimitKind.Reservation ? ChargePointState.Queued : ChargePointState.SuspendedByController;
+            }
+            else if (_heldCounted[i] && d.State == ChargePointState.Idle)
+            {
+                _reason[i] = LimitReason.Of(LimitKind.Reservation); // its minimum is held back for the reserving vehicle
             }
 
             if (d.State != ChargePointState.Offline)

@@ -119,6 +119,8 @@ public sealed partial class Allocator
         _startKeys = new double[n];
         _yielded = new int[n];
         _members = new int[_model.RowCount];
+        var oldIds = old?.ChargePoints.Select((c, j) => (c.Id, j)).ToDictionary(x => x.Id, x => x.j, StringComparer.Ordinal);
+        AllocateReservationState(n, oldIds is null ? null : i => oldIds.GetValueOrDefault(_model.ChargePoints[i].Id, -1));
 
         if (old is not null)
         {
@@ -309,6 +311,8 @@ public sealed partial class Allocator
                 _unused.Observe(i, false, d.CommandedSetpointA, drawn, _floor[i], 0, now);
                 _rotation.Forget(i);
             }
+
+            NoteReservation(i, d);
         }
 
         return (reserved, measured, mayDraw);

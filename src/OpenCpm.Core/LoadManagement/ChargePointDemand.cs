@@ -64,5 +64,12 @@ public readonly record struct ChargePointDemand
     /// <summary>The user's charging preference; null = none.</summary>
     public double? UserLimitA { get; init; }
 
+    /// <summary>
+    /// A backend's reservation holds the charge point for a card (OCPP ReserveNow). While no vehicle there wants current,
+    /// its minimum current is held back from the queue (not from the vehicles charging, who share it as before), so the
+    /// reserving vehicle starts at once when it comes; that vehicle is then served before the queue.
+    /// </summary>
+    public bool HeldForReservation { get; init; }
+
     public static ChargePointDemand Idle => new() { State = ChargePointState.Idle, Authorized = true };
 }

@@ -64,6 +64,12 @@ public enum LimitKind : byte
     Queue,
 
     /// <summary>
+    /// A reservation holds a minimum current back for a reserved station while current is short: on that station (no
+    /// vehicle yet), and on a queued vehicle that would have started without it.
+    /// </summary>
+    Reservation,
+
+    /// <summary>
     /// Admitted on the phases its vehicle likely uses (remembered, not yet seen): held at its minimum current until it
     /// draws and shows its phases, so a wrong guess costs at most the minimum on a phase.
     /// </summary>

@@ -12,6 +12,9 @@ internal sealed class RotationQueue(int chargePoints)
     private readonly long[] _ticket = new long[chargePoints];
     private long _nextTicket = 1;
 
+    /// <summary>Tickets ahead of every ordinary one (and behind every active charge, whose keys are far lower).</summary>
+    private long _nextFrontTicket = -1_000_000_000;
+
     /// <summary>When the next rotation is due; null while nobody waits.</summary>
     public DateTimeOffset? NextRotationAt { get; set; }
 
@@ -49,6 +52,15 @@ internal sealed class RotationQueue(int chargePoints)
         }
     }
 
+    /// <summary>A vehicle that comes to a station reserved for it: the first place in the queue, ahead of those already waiting.</summary>
+    public void EnsureTicketAtFront(int cp)
+    {
+        if (!_active[cp] && (_ticket[cp] == 0 || _ticket[cp] > 0))
+        {
+            _ticket[cp] = _nextFrontTicket++;
+        }
+    }
+
     public void MarkActive(int cp, DateTimeOffset now)
     {
         if (!_active[cp])
@@ -83,6 +95,7 @@ internal sealed class RotationQueue(int chargePoints)
         _roundStart[to] = other._roundStart[from];
         _ticket[to] = other._ticket[from];
         _nextTicket = Math.Max(_nextTicket, other._nextTicket);
+        _nextFrontTicket = Math.Max(_nextFrontTicket, other._nextFrontTicket);
         NextRotationAt = other.NextRotationAt;
         RotationOpenUntil = other.RotationOpenUntil;
         RotationBudget = other.RotationBudget;

@@ -1,6 +1,6 @@
 namespace OpenCpm.Core.Reservations;
 
-/// <summary>What a connector is doing when a reservation is asked for (from its OCPP status).</summary>
+/// <summary>What a connector is doing when a reservation is asked for or placed (from its OCPP status).</summary>
 public enum ConnectorOccupancy
 {
     /// <summary>Available: nothing plugged, in service, working.</summary>

@@ -1,4 +1,6 @@
+using OpenCpm.Control;
 using OpenCpm.Core.Reservations;
+using OpenCpm.Data;
 using OpenCpm.Live;
 using OpenCpm.Ocpp;
 using OpenCpm.Settings;
@@ -10,11 +12,16 @@ namespace OpenCpm.Authorization;
 /// the reserving card (or one with its parent), shows Reserved to the backend, and is free again when the reservation
 /// is used by a transaction, cancelled, or expires — a TimeProvider timer set to the next expiry, not a poll. Kept in
 /// SQLite (<see cref="ReservationStore"/>): a restart keeps them; those that expired meanwhile are dropped at start.
+/// A reservation for connector 0 is placed on a free station (<see cref="ReservationBook.Place"/>) each time it is
+/// asked for, from the latest site snapshot: where it is follows the stations, it is not stored.
 /// </summary>
-internal sealed class ChargePointReservations(SettingsService settings, ReservationStore store, TimeProvider time, ILogger<ChargePointReservations> logger)
+internal sealed class ChargePointReservations(SettingsService settings, SiteSnapshots site, ReservationStore store, TimeProvider time, ILogger<ChargePointReservations> logger)
     : IHostedLifecycleService, IDisposable
 {
+    private static readonly TimeSpan MaxTimerDue = TimeSpan.FromDays(30);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _publish = new();
     private ITimer? _timer;
 
     /// <summary>The reservations; published at each change.</summary>
@@ -31,20 +38,55 @@ internal sealed class ChargePointReservations(SettingsService settings, Reservat
         }
 
         var connector = new OcppConnectors(settings.Current.Site).ConnectorOf(chargePointId);
-        return connector == 0 ? null : Book.Current.At(connector, time.GetUtcNow());
+        return connector == 0 ? null : HeldAt(connector);
     }
 
-    /// <summary>ReserveNow for a connector in the state <paramref name="occupancy"/>.</summary>
-    public async Task<ReservationAnswer> ReserveAsync(Reservation request, ConnectorOccupancy occupancy, CancellationToken cancellationToken)
+    /// <summary>The reservation holding connector <paramref name="connectorId"/> now (its own, or one for connector 0 placed there), or null.</summary>
+    public Reservation? HeldAt(int connectorId) => Placed().At(connectorId, time.GetUtcNow());
+
+    /// <summary>ReserveNow; <paramref name="connectors"/> holds the state of connectors 1…N.</summary>
+    public async Task<ReservationAnswer> ReserveAsync(Reservation request, IReadOnlyList<ConnectorOccupancy> connectors, CancellationToken cancellationToken)
     {
-        var count = new OcppConnectors(settings.Current.Site).Count;
         var answer = ReservationAnswer.Rejected;
         await UpdateAsync(book =>
         {
-            (answer, var next) = book.Reserve(request, occupancy, count, time.GetUtcNow());
+            (answer, var next) = book.Reserve(request, connectors, time.GetUtcNow());
             return next;
         }, cancellationToken);
         return answer;
+    }
+
+    /// <summary>
+    /// The book with its connector-0 reservations placed for the stations as the last snapshot shows them: a station is
+    /// free when it is reachable, without a fault, in service and no vehicle is plugged in. Published when one moved.
+    /// </summary>
+    private ReservationBook Placed()
+    {
+        if (!Book.Current.HasConnectorZero)
+        {
+            return Book.Current;
+        }
+
+        var snapshot = site.Current;
+        var current = settings.Current;
+        var availability = current.Get<AvailabilitySettings>();
+        var connectors = new OcppConnectors(current.Site).ChargePoints.Select(c =>
+            snapshot.Find(c.Id) is not { Driver: not null, Status.Online: true } cp
+                || cp.State is Core.ChargePoints.ChargePointState.Offline or Core.ChargePoints.ChargePointState.Error ? ConnectorOccupancy.Faulted
+            : availability.IsOutOfService(c.Id) ? ConnectorOccupancy.Unavailable
+            : cp.Status.VehiclePlugged ? ConnectorOccupancy.Occupied
+            : ConnectorOccupancy.Free).ToList();
+        lock (_publish)
+        {
+            var book = Book.Current;
+            var placed = book.Place(connectors, time.GetUtcNow());
+            if (!ReferenceEquals(placed, book))
+            {
+                Book.Publish(placed);
+            }
+
+            return placed;
+        }
     }
 
     /// <summary>CancelReservation: whether the reservation held and is gone now.</summary>
@@ -60,10 +102,10 @@ internal sealed class ChargePointReservations(SettingsService settings, Reservat
         return found;
     }
 
-    /// <summary>A transaction starts at <paramref name="connectorId"/> under <paramref name="idTag"/>: the id of the reservation it uses (then ended), or null.</summary>
+    /// <summary>A transaction starts at <paramref name="connectorId"/> under <paramref name="idTag"/>: the id of the reservation it uses (its connector's, or one for connector 0; then ended), or null.</summary>
     public async Task<int?> UseAsync(int connectorId, string idTag, string? parentIdTag, CancellationToken cancellationToken)
     {
-        if (Book.Current.At(connectorId, time.GetUtcNow()) is null)
+        if (Book.Current.All.IsEmpty)
         {
             return null;
         }
@@ -123,18 +165,28 @@ internal sealed class ChargePointReservations(SettingsService settings, Reservat
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var current = Book.Current;
-            var next = change(current);
+            ReservationBook current, next;
+            lock (_publish)
+            {
+                current = Book.Current;
+                next = change(current);
+            }
+
             if (!ReferenceEquals(next, current))
             {
                 await store.SaveAsync(next, cancellationToken);
-                Book.Publish(next);
+                lock (_publish)
+                {
+                    // Only a connector-0 reservation's place can have moved meanwhile (Placed); it is placed again when next asked for.
+                    Book.Publish(next);
+                }
             }
 
             if (next.NextExpiry is { } expiry)
             {
+                // A timer can't be set further than ~49 days ahead: a later expiry is looked at again then (and re-armed).
                 var due = expiry - time.GetUtcNow();
-                _timer?.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+                _timer?.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due > MaxTimerDue ? MaxTimerDue : due, Timeout.InfiniteTimeSpan);
             }
         }
         finally

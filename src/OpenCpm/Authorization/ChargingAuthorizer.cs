@@ -59,6 +59,9 @@ internal sealed class ChargingAuthorizer(
             : !settings.Current.Get<Data.AuthorizationSettings>().Enabled || state is { AllowsCharging: true };
     }
 
+    /// <summary>Whether a backend's reservation holds <paramref name="chargePointId"/> now (the allocator keeps its share while current is short).</summary>
+    public bool IsReserved(string chargePointId) => reservations.HeldAt(chargePointId) is not null;
+
     /// <summary>The card or token the running session at <paramref name="chargePointId"/> is authorized under.</summary>
     public string? IdTagOf(string chargePointId) =>
         States.Current.TryGetValue(chargePointId, out var state) && state.AllowsCharging ? state.IdTag?.Value : null;

@@ -144,6 +144,7 @@ internal sealed partial class SiteController
             VehiclePhases = s.ActivePhases,
             CommandedSetpointA = commanded,
             HardwareLimitA = s.HardwareMaxCurrentA > 0 ? s.HardwareMaxCurrentA : null,
+            HeldForReservation = authorizer.IsReserved(control.Id),
         };
     }
 

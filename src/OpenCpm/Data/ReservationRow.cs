@@ -6,7 +6,7 @@ internal sealed class ReservationRow
     /// <summary>The reservationId the backend gave.</summary>
     public int Id { get; set; }
 
-    /// <summary>Connector N toward the backend.</summary>
+    /// <summary>Connector N toward the backend; 0 = any connector (one kept free for the idTag, placed anew at start).</summary>
     public int ConnectorId { get; set; }
 
     public required string IdTag { get; set; }

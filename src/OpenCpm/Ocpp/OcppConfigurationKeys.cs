@@ -42,7 +42,7 @@ internal static class OcppConfigurationKeys
         Int("MeterValueSampleInterval", c => c.MeterValueSampleIntervalSeconds, (c, v) => c with { MeterValueSampleIntervalSeconds = v }),
         Int("MinimumStatusDuration", c => c.MinimumStatusDurationSeconds, (c, v) => c with { MinimumStatusDurationSeconds = v }),
         ReadOnly("NumberOfConnectors", (_, connectors) => Text(connectors.Count)),
-        ReadOnly("ReserveConnectorZeroSupported", (_, _) => "false"), // ReserveNow on connector 0 is Rejected
+        ReadOnly("ReserveConnectorZeroSupported", (_, _) => "true"), // ReserveNow on connector 0 keeps one station free for the idTag
         Int("ResetRetries", c => c.ResetRetries, (c, v) => c with { ResetRetries = v }),
         ReadOnly("SendLocalListMaxLength", (_, _) => Text(CardList.MaxCards)),
         FixedTrue("StopTransactionOnEVSideDisconnect"),

@@ -137,7 +137,6 @@ internal sealed class StatusReporter(
         var running = tracker.Running.Current;
         var finished = tracker.Finished.Current;
         var states = authorizer.States.Current;
-        var book = reservations.Book.Current;
         var withinGrace = now - _startedAt < options.StationGrace;
         yield return (0, ConnectorStatusMapping.Network(availability.NetworkOutOfService));
         for (var connector = 1; connector <= connectors.Count; connector++)
@@ -156,7 +155,7 @@ internal sealed class StatusReporter(
                 OutOfService: availability.IsOutOfService(id),
                 AwaitingVehicle: states.TryGetValue(id, out var state) && state is { By: AuthorizedBy.Operator, SeenPlugged: false, AllowsCharging: true },
                 WithinGrace: withinGrace,
-                Reserved: book.At(connector, now) is not null);
+                Reserved: reservations.HeldAt(connector) is not null);
             if (ConnectorStatusMapping.Of(chargePoint, view) is { } status)
             {
                 yield return (connector, status);

@@ -20,4 +20,7 @@ internal static partial class SmartChargingLog
 
     [LoggerMessage(8305, LogLevel.Debug, "Charging profile limits at {At:O}: network {SiteLimitA} A, {Bound} charge point(s) limited; next change {NextChangeAt:O}")]
     public static partial void LimitsChanged(ILogger logger, DateTimeOffset at, double? siteLimitA, int bound, DateTimeOffset? nextChangeAt);
+
+    [LoggerMessage(8306, LogLevel.Error, "Installing the charging profile of the remote start on connector {ConnectorId} failed")]
+    public static partial void RemoteStartProfileFailed(ILogger logger, int connectorId, Exception exception);
 }

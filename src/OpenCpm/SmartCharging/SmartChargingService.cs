@@ -14,7 +14,7 @@ namespace OpenCpm.SmartCharging;
 /// site, and at each period boundary by a timer due exactly then. Profiles past their end are removed, TxProfiles
 /// when their transaction ends. The OCPP handlers and the REST API call it; it never talks to the backend itself.
 /// </summary>
-internal sealed class SmartChargingService(
+internal sealed partial class SmartChargingService(
     ChargingProfileStore store,
     SettingsService settings,
     EventLog events,
@@ -165,6 +165,7 @@ internal sealed class SmartChargingService(
         }
 
         Refresh();
+        InstallRemoteStartProfile(connectorId, transactionId);
     }
 
     /// <summary>The transaction on <paramref name="connectorId"/> ended: its TxProfiles are removed.</summary>

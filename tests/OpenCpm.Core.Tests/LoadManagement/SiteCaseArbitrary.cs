@@ -88,8 +88,10 @@ public static class SiteCaseArbitrary
         from user in OptionalLimit
         from likely in Gen.Elements(PhaseSet.None, PhaseSet.None, PhaseSet.First(1), PhaseSet.First(2), PhaseSet.AllThree)
         from minimum in Gen.Elements<double?>(null, null, null, 8, 10, 13)
+        from reserved in Gen.Elements(false, false, false, true)
         select new ChargePointDemand
         {
+            HeldForReservation = reserved,
             State = state,
             Authorized = authorized,
             VehiclePhases = vehicle,

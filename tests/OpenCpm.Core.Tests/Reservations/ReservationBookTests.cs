@@ -25,10 +25,9 @@ public sealed class ReservationBookTests
     }
 
     [Theory]
-    [InlineData(0)]
     [InlineData(5)]
     [InlineData(-1)]
-    public void Connector_zero_and_unknown_connectors_are_rejected(int connector) =>
+    public void Unknown_connectors_are_rejected(int connector) =>
         Assert.Equal(ReservationAnswer.Rejected, ReservationBook.Empty.Reserve(For(1, connector), ConnectorOccupancy.Free, 4, Now).Answer);
 
     [Fact]
@@ -93,5 +92,104 @@ public sealed class ReservationBookTests
         Assert.Equal([2], later.All.Select(r => r.Id));
         Assert.Equal(Now.AddMinutes(10), later.NextExpiry);
         Assert.Null(ReservationBook.Empty.NextExpiry);
+    }
+
+    private static ConnectorOccupancy[] Connectors(params ConnectorOccupancy[] states) => states;
+
+    private const ConnectorOccupancy F = ConnectorOccupancy.Free;
+    private const ConnectorOccupancy O = ConnectorOccupancy.Occupied;
+
+    [Fact]
+    public void A_connector_zero_reservation_is_placed_on_the_highest_free_connector_and_holds_it_for_its_card()
+    {
+        var (answer, book) = ReservationBook.Empty.Reserve(For(1, 0, "AAAA"), Connectors(F, F, O), Now);
+        Assert.Equal(ReservationAnswer.Accepted, answer);
+        Assert.Equal(1, book.At(2, Now)?.Id);
+        Assert.Null(book.At(1, Now));
+        Assert.Null(book.At(3, Now));
+    }
+
+    [Fact]
+    public void A_vehicle_at_the_placed_connector_moves_the_reservation_to_another_free_one_but_not_off_the_last_one()
+    {
+        var book = ReservationBook.Empty.Reserve(For(1, 0), Connectors(F, F), Now).Book;
+        Assert.Equal(1, book.At(2, Now)?.Id);
+
+        var moved = book.Place(Connectors(F, O), Now);
+        Assert.Equal(1, moved.At(1, Now)?.Id);
+        Assert.Null(moved.At(2, Now));
+
+        // Now the last free connector is taken too: the reservation stays on it, held for its card.
+        var stays = moved.Place(Connectors(O, O), Now);
+        Assert.Same(moved, stays);
+        Assert.Equal(1, stays.At(1, Now)?.Id);
+        Assert.Same(stays, stays.Place(Connectors(O, O), Now));
+    }
+
+    [Fact]
+    public void A_placed_reservation_keeps_its_free_connector_when_another_one_frees_up()
+    {
+        var book = ReservationBook.Empty.Reserve(For(1, 0), Connectors(O, F, O), Now).Book;
+        Assert.Equal(1, book.At(2, Now)?.Id);
+        Assert.Same(book, book.Place(Connectors(F, F, F), Now));
+    }
+
+    [Theory]
+    [InlineData(ConnectorOccupancy.Occupied, ConnectorOccupancy.Occupied, ReservationAnswer.Occupied)]
+    [InlineData(ConnectorOccupancy.Faulted, ConnectorOccupancy.Faulted, ReservationAnswer.Faulted)]
+    [InlineData(ConnectorOccupancy.Unavailable, ConnectorOccupancy.Unavailable, ReservationAnswer.Unavailable)]
+    [InlineData(ConnectorOccupancy.Faulted, ConnectorOccupancy.Unavailable, ReservationAnswer.Faulted)]
+    [InlineData(ConnectorOccupancy.Occupied, ConnectorOccupancy.Faulted, ReservationAnswer.Occupied)]
+    public void A_connector_zero_reservation_without_a_free_connector_answers_why(ConnectorOccupancy first, ConnectorOccupancy second, ReservationAnswer expected)
+    {
+        var (answer, book) = ReservationBook.Empty.Reserve(For(1, 0), Connectors(first, second), Now);
+        Assert.Equal(expected, answer);
+        Assert.Empty(book.All);
+    }
+
+    [Fact]
+    public void Each_connector_zero_reservation_needs_its_own_free_connector_and_a_connector_reservation_cannot_take_the_last_one()
+    {
+        var book = ReservationBook.Empty.Reserve(For(1, 0, "AAAA"), Connectors(F, F), Now).Book;
+        var (second, two) = book.Reserve(For(2, 0, "BBBB"), Connectors(F, F), Now);
+        Assert.Equal(ReservationAnswer.Accepted, second);
+        Assert.Equal((1, 2), (two.At(2, Now)?.Id, two.At(1, Now)?.Id));
+        Assert.Equal(ReservationAnswer.Occupied, two.Reserve(For(3, 0, "CCCC"), Connectors(F, F), Now).Answer);
+        Assert.Equal(ReservationAnswer.Occupied, two.Reserve(For(3, 1, "CCCC"), Connectors(F, F), Now).Answer);
+
+        // With one connector-0 reservation and two free connectors, reserving the one it is placed on moves it.
+        var (specific, moved) = book.Reserve(For(3, 2, "CCCC"), Connectors(F, F), Now);
+        Assert.Equal(ReservationAnswer.Accepted, specific);
+        Assert.Equal((3, 1), (moved.At(2, Now)?.Id, moved.At(1, Now)?.Id));
+    }
+
+    [Fact]
+    public void A_transaction_of_the_card_at_any_connector_uses_a_connector_zero_reservation_unless_that_connector_is_reserved_for_another()
+    {
+        var book = ReservationBook.Empty.Reserve(For(1, 0, "AAAA", parent: "FLEET"), Connectors(F, F, F), Now).Book
+            .Reserve(For(2, 1, "BBBB"), Connectors(F, F, F), Now).Book;
+        Assert.Null(book.Use(1, "AAAA", null, Now).Used);
+        Assert.Null(book.Use(2, "CCCC", null, Now).Used);
+        var (used, after) = book.Use(2, "DDDD", "fleet", Now);
+        Assert.Equal(1, used?.Id);
+        Assert.Equal([2], after.All.Select(r => r.Id));
+        Assert.Null(after.At(3, Now));
+    }
+
+    [Fact]
+    public void Cancel_and_expiry_free_the_connector_a_connector_zero_reservation_was_placed_on()
+    {
+        var book = ReservationBook.Empty.Reserve(For(1, 0, minutes: 5), Connectors(F, F), Now).Book;
+        Assert.Null(book.Cancel(1, Now)!.At(2, Now));
+        Assert.Null(book.Expire(Now.AddMinutes(5)).At(2, Now));
+        Assert.Null(book.At(2, Now.AddMinutes(5)));
+    }
+
+    [Fact]
+    public void A_restored_connector_zero_reservation_is_placed_again()
+    {
+        var book = ReservationBook.Empty.Restore(For(1, 0));
+        Assert.Null(book.At(2, Now));
+        Assert.Equal(1, book.Place(Connectors(F, F), Now).At(2, Now)?.Id);
     }
 }

@@ -6,9 +6,10 @@ using OpenCpm.Tests.Interop.OcppRpc;
 namespace OpenCpm.Tests.Ocpp;
 
 /// <summary>
-/// Reservations over the link (issue 15 item 2; OCA TC_046_1, TC_046_2, TC_047, TC_048, TC_051) against ocpp-rpc in strict mode:
-/// a reserved connector shows Reserved, charges only for the reserving card, its StartTransaction names the
-/// reservation, and it is Available again when the reservation expires or is cancelled.
+/// Reservations over the link (issue 15 item 2; OCA TC_046_1/2, TC_047, TC_048_1…4, TC_049, TC_050_1…4, TC_051, TC_052,
+/// TC_053) against ocpp-rpc in strict mode: a reserved connector shows Reserved, charges only for the reserving card,
+/// its StartTransaction names the reservation, and it is Available again when the reservation expires or is cancelled;
+/// a reservation of connector 0 keeps one station free for its card.
 /// </summary>
 public sealed class OcppReservationTests(OcppRpcPeerFixture fixture) : IClassFixture<OcppRpcPeerFixture>
 {
@@ -111,6 +112,76 @@ public sealed class OcppReservationTests(OcppRpcPeerFixture fixture) : IClassFix
         await site.UntilAsync(() => site.Handled("StartTransaction").Count == 1, "the StartTransaction");
         var start = Assert.Single(site.Handled("StartTransaction"));
         Assert.Equal((Reserving, 3), (start.GetProperty("idTag").GetString(), start.GetProperty("reservationId").GetInt32()));
+        Peer.AssertClean(site.Identity);
+    }
+
+    [Fact]
+    public async Task A_reservation_of_connector_zero_keeps_one_station_free_for_its_card_and_any_station_serves_it()
+    {
+        await using var site = await OcppSite.StartAsync(Peer, "CP-RESERVE-ZERO", stations: 2, prepare: settings =>
+            OcppSite.SetAsync<Data.AuthorizationSettings>(settings, a => a with { Enabled = true }));
+        await site.UntilStatusAsync(1, "Available");
+        await site.UntilStatusAsync(2, "Available");
+        var configuration = await site.CallAsync("GetConfiguration", """{"key":["ReserveConnectorZeroSupported"]}""");
+        Assert.Equal("true", configuration.GetProperty("configurationKey")[0].GetProperty("value").GetString());
+
+        // TC_050_4: an expiry already past is refused.
+        Assert.Equal("Rejected", await ReserveAsync(site, connector: 0, Reserving, id: 19, TimeSpan.FromSeconds(-1)));
+
+        // TC_049: the reservation is placed on a free station, which reports Reserved.
+        Assert.Equal("Accepted", await ReserveAsync(site, connector: 0, Reserving, id: 20, TimeSpan.FromHours(1)));
+        await site.UntilStatusAsync(2, "Reserved");
+        Assert.Equal("Available", site.LastStatus(1));
+
+        // Another vehicle takes the reserved station: the reservation moves to the other free one, and that vehicle charges.
+        site.Station(2).PlugIn(OcppSite.Car);
+        await site.UntilStatusAsync(1, "Reserved");
+        site.Station(2).PresentCard(Other);
+        await site.UntilStatusAsync(2, "Charging");
+
+        // TC_050_2: no station left for a second reservation of connector 0, nor for one of the station it is placed on.
+        Assert.Equal("Occupied", await ReserveAsync(site, connector: 0, Other, id: 21, TimeSpan.FromHours(1)));
+        Assert.Equal("Occupied", await ReserveAsync(site, connector: 1, Other, id: 21, TimeSpan.FromHours(1)));
+
+        // The last free station is kept for the card: another card is refused there.
+        var authorizer = site.Demo.Service<ChargingAuthorizer>();
+        site.Station(1).PlugIn(OcppSite.Car);
+        await site.UntilStatusAsync(1, "Preparing");
+        site.Station(1).PresentCard("55667788");
+        await site.UntilAsync(() => authorizer.States.Current.TryGetValue("cp1", out var s) && s.Outcome == AuthorizationOutcome.Reject, "another card is refused at the station kept for the reservation");
+        site.Station(1).Unplug();
+        await site.UntilStatusAsync(1, "Reserved");
+
+        // The reserving card charges there; its StartTransaction names the reservation, which ends.
+        site.Station(1).PlugIn(OcppSite.Car);
+        site.Station(1).PresentCard(Reserving);
+        await site.UntilStatusAsync(1, "Charging");
+        await site.UntilAsync(() => site.Handled("StartTransaction").Any(s => s.GetProperty("connectorId").GetInt32() == 1), "the StartTransaction at connector 1");
+        var start = Assert.Single(site.Handled("StartTransaction"), s => s.GetProperty("connectorId").GetInt32() == 1);
+        Assert.Equal((Reserving, 20), (start.GetProperty("idTag").GetString(), start.GetProperty("reservationId").GetInt32()));
+        Assert.Empty(site.Demo.Service<ChargePointReservations>().Book.Current.All);
+        site.Station(1).Unplug();
+        site.Station(2).Unplug();
+        await site.UntilStatusAsync(1, "Available");
+        await site.UntilStatusAsync(2, "Available");
+
+        // TC_050_3: the whole charge point out of service.
+        Assert.Equal("Accepted", Status(await site.CallAsync("ChangeAvailability", """{"connectorId":0,"type":"Inoperative"}""")));
+        await site.UntilStatusAsync(1, "Unavailable");
+        await site.UntilStatusAsync(2, "Unavailable");
+        Assert.Equal("Unavailable", await ReserveAsync(site, connector: 0, Reserving, id: 22, TimeSpan.FromHours(1)));
+        Assert.Equal("Accepted", Status(await site.CallAsync("ChangeAvailability", """{"connectorId":0,"type":"Operative"}""")));
+        await site.UntilStatusAsync(1, "Available");
+        await site.UntilStatusAsync(2, "Available");
+
+        // TC_048_1 and TC_050_1: faulted stations.
+        site.Station(1).Station.SetError(1);
+        site.Station(2).Station.SetError(1);
+        await site.UntilStatusAsync(1, "Faulted");
+        await site.UntilStatusAsync(2, "Faulted");
+        Assert.Equal("Faulted", await ReserveAsync(site, connector: 1, Reserving, id: 23, TimeSpan.FromHours(1)));
+        Assert.Equal("Faulted", await ReserveAsync(site, connector: 0, Reserving, id: 23, TimeSpan.FromHours(1)));
+        Assert.Empty(site.Demo.Service<ChargePointReservations>().Book.Current.All);
         Peer.AssertClean(site.Identity);
     }
 

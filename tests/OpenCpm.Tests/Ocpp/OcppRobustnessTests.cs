@@ -44,8 +44,9 @@ public sealed class OcppRobustnessTests(OcppRpcPeerFixture fixture) : IClassFixt
         Assert.Equal("NotSupported", Status(await site.CallAsync("ChangeConfiguration", """{"key":"NoSuchKey","value":"1"}""")));
         Assert.Equal("Rejected", Status(await site.CallAsync("ChangeConfiguration", """{"key":"HeartbeatInterval","value":"often"}""")));
 
-        // ReserveConnectorZeroSupported is false: a reservation of connector 0 (any connector) is Rejected, not a false Accepted.
-        Assert.Equal("Rejected", Status(await site.CallAsync("ReserveNow", """{"connectorId":0,"expiryDate":"2099-11-28T00:00:00Z","idTag":"04E91C5A","reservationId":1}""")));
+        // ReserveConnectorZeroSupported is true: a reservation of connector 0 (any connector) is Accepted (OcppReservationTests).
+        Assert.Equal("Accepted", Status(await site.CallAsync("ReserveNow", """{"connectorId":0,"expiryDate":"2099-11-28T00:00:00Z","idTag":"04E91C5A","reservationId":1}""")));
+        Assert.Equal("Accepted", Status(await site.CallAsync("CancelReservation", """{"reservationId":1}""")));
     }
 
     [Fact]

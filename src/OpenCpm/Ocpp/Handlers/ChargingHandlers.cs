@@ -6,6 +6,7 @@ using OpenCpm.Data;
 using OpenCpm.Protocols.Ocpp;
 using OpenCpm.Protocols.Ocpp.V16;
 using OpenCpm.Settings;
+using OpenCpm.SmartCharging;
 using OpenCpm.Stations;
 
 namespace OpenCpm.Ocpp.Handlers;
@@ -14,9 +15,11 @@ namespace OpenCpm.Ocpp.Handlers;
 /// RemoteStartTransaction, RemoteStopTransaction and UnlockConnector, carried out through the operator's own
 /// actions (<see cref="ChargePointCommands"/>), so they do at the station exactly what the API and the web UI do.
 /// A remote start is answered first and acted on after (authorizing the idTag first when AuthorizeRemoteTxRequests
-/// is true); without a vehicle plugged in it waits ConnectionTimeOut for one. Refused: connector 0, an unknown or
-/// unreachable connector, one with a transaction, out of service or reserved for another idTag, a charging profile sent with the
-/// start (SetChargingProfile after the StartTransaction is the way to limit it), and anything before the backend
+/// is true); without a vehicle plugged in it waits ConnectionTimeOut for one. A chargingProfile sent with the start
+/// (a TxProfile without transactionId) is installed for the transaction it begins, once the backend's StartTransaction
+/// answer gives its id (<see cref="SmartChargingService.ExpectRemoteStart"/>). Refused: connector 0, an unknown or
+/// unreachable connector, one with a transaction, out of service or reserved for another idTag, a chargingProfile of
+/// another purpose, with a transactionId or that could not be installed (TC_060), and anything before the backend
 /// accepted the registration.
 /// </summary>
 internal sealed class ChargingHandlers(
@@ -29,6 +32,7 @@ internal sealed class ChargingHandlers(
     ChargePointCommands commands,
     CardService cards,
     CsmsAuthorizer backend,
+    SmartChargingService smartCharging,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<ChargingHandlers> logger) : IOcppHandlers
@@ -43,14 +47,27 @@ internal sealed class ChargingHandlers(
 
     private ValueTask<RemoteStartTransactionResponse> RemoteStart(RemoteStartTransactionRequest request, OcppCallContext context)
     {
-        var chargePoint = link.IsAccepted && request.ChargingProfile is null && CardUid.TryParse(request.IdTag, out _) ? Startable(request.ConnectorId, request.IdTag) : null;
-        if (chargePoint is null)
+        var chargePoint = link.IsAccepted && CardUid.TryParse(request.IdTag, out _) ? Startable(request.ConnectorId, request.IdTag) : null;
+        var connector = chargePoint is null ? 0 : new OcppConnectors(settings.Current.Site).ConnectorOf(chargePoint.Id);
+        var profile = request.ChargingProfile is { } wire ? SmartCharging.ChargingProfileWire.ToCore(wire) : null;
+        if (chargePoint is null || (profile is not null && smartCharging.CheckForRemoteStart(connector, profile) is { } problem && Refused(problem)))
         {
             return ValueTask.FromResult(new RemoteStartTransactionResponse { Status = RemoteStartStopStatus.Rejected });
         }
 
+        if (profile is not null)
+        {
+            smartCharging.ExpectRemoteStart(connector, profile);
+        }
+
         _ = FollowUpAsync(context.ReplySent, "a remote start", () => StartAsync(chargePoint.Id, CardUid.Parse(request.IdTag), lifetime.ApplicationStopping));
         return ValueTask.FromResult(new RemoteStartTransactionResponse { Status = RemoteStartStopStatus.Accepted });
+    }
+
+    private bool Refused(string problem)
+    {
+        OcppHostLog.Note(logger, $"a remote start was refused: {problem}");
+        return true;
     }
 
     /// <summary>
@@ -78,9 +95,11 @@ internal sealed class ChargingHandlers(
     private async Task StartAsync(string chargePointId, CardUid idTag, CancellationToken cancellationToken)
     {
         var config = settings.Current.Get<OcppChargePointSettings>();
+        var connector = new OcppConnectors(settings.Current.Site).ConnectorOf(chargePointId);
         if (config.AuthorizeRemoteTxRequests && !await AuthorizedAsync(idTag, cancellationToken))
         {
             OcppHostLog.Note(logger, $"the remote start at {chargePointId} was not carried out: idTag {idTag} is not accepted");
+            smartCharging.ForgetRemoteStart(connector);
             return;
         }
 
@@ -88,6 +107,7 @@ internal sealed class ChargingHandlers(
         if (result.Outcome != ChargePointActionOutcome.Done)
         {
             OcppHostLog.Note(logger, $"the remote start at {chargePointId} failed: {result.Message}");
+            smartCharging.ForgetRemoteStart(connector);
             return;
         }
 
@@ -95,6 +115,11 @@ internal sealed class ChargingHandlers(
         {
             // ConnectionTimeOut: a start that finds no vehicle in time is given up (OCTT TC_011_2).
             await Task.Delay(TimeSpan.FromSeconds(config.ConnectionTimeOutSeconds), time, cancellationToken);
+            if (!tracker.Running.Current.ContainsKey(chargePointId))
+            {
+                smartCharging.ForgetRemoteStart(connector);
+            }
+
             await authorizer.WithdrawStartAsync(chargePointId, cancellationToken);
         }
     }

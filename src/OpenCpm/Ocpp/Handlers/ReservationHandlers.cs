@@ -2,15 +2,16 @@ using OpenCpm.Authorization;
 using OpenCpm.Core.Reservations;
 using OpenCpm.Protocols.Ocpp;
 using OpenCpm.Protocols.Ocpp.V16;
+using OpenCpm.Settings;
 
 namespace OpenCpm.Ocpp.Handlers;
 
 /// <summary>
-/// The Reservation profile: ReserveNow (a connector 1…N; connector 0 is Rejected, ReserveConnectorZeroSupported is
-/// false) and CancelReservation, kept by <see cref="ChargePointReservations"/>. The connector's state comes from the
-/// status it would report now (<see cref="StatusReporter"/>).
+/// The Reservation profile: ReserveNow (a connector 1…N, or 0: any connector, ReserveConnectorZeroSupported is true)
+/// and CancelReservation, kept by <see cref="ChargePointReservations"/>. Each connector's state comes from the status it
+/// would report now (<see cref="StatusReporter"/>); the whole network taken out of service makes every one Unavailable.
 /// </summary>
-internal sealed class ReservationHandlers(ChargePointReservations reservations, StatusReporter statuses) : IOcppHandlers
+internal sealed class ReservationHandlers(ChargePointReservations reservations, StatusReporter statuses, SettingsService settings) : IOcppHandlers
 {
     public void Register(OcppRouter router)
     {
@@ -24,11 +25,12 @@ internal sealed class ReservationHandlers(ChargePointReservations reservations, 
 
     private async ValueTask<ReserveNowResponse> ReserveNowAsync(ReserveNowRequest request, OcppCallContext context)
     {
-        var occupancy = request.ConnectorId < 1 ? ConnectorOccupancy.Free : Occupancy(statuses.StatusOf(request.ConnectorId)?.Status);
+        var count = new OcppConnectors(settings.Current.Site).Count;
+        var connectors = Enumerable.Range(1, count).Select(c => Occupancy(statuses.StatusOf(c)?.Status)).ToList();
         var reservation = new Reservation(request.ReservationId, request.ConnectorId, request.IdTag, request.ParentIdTag, request.ExpiryDate);
         return new ReserveNowResponse
         {
-            Status = await reservations.ReserveAsync(reservation, occupancy, context.CancellationToken) switch
+            Status = await reservations.ReserveAsync(reservation, connectors, context.CancellationToken) switch
             {
                 ReservationAnswer.Accepted => ReservationStatus.Accepted,
                 ReservationAnswer.Faulted => ReservationStatus.Faulted,
