@@ -204,7 +204,15 @@ internal sealed class FirmwareUpdates(
         }
         finally
         {
-            File.Delete(path);
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException ex)
+            {
+                // The data folder went away under a stopping host (or the disk failed): nothing left to tidy.
+                TransferLog.Failed(logger, job.What, $"the downloaded file could not be removed: {ex.Message}");
+            }
         }
     }
 
