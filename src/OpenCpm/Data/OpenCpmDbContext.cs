@@ -40,6 +40,10 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
 
     public DbSet<ReservationRow> Reservations => Set<ReservationRow>();
 
+    public DbSet<OcppCertificateRow> OcppCertificates => Set<OcppCertificateRow>();
+
+    public DbSet<OcppSecurityEventRow> OcppSecurityEvents => Set<OcppSecurityEventRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
@@ -171,6 +175,19 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
             e.Property(r => r.Id).ValueGeneratedNever();
             e.Property(r => r.IdTag).HasMaxLength(20);
             e.Property(r => r.ParentIdTag).HasMaxLength(20);
+        });
+        modelBuilder.Entity<OcppCertificateRow>(e =>
+        {
+            e.ToTable("OcppCertificates");
+            e.Property(c => c.Type).HasMaxLength(32);
+            e.Property(c => c.Sha256).HasMaxLength(64);
+            e.HasIndex(c => new { c.Type, c.Sha256 }).IsUnique();
+        });
+        modelBuilder.Entity<OcppSecurityEventRow>(e =>
+        {
+            e.ToTable("OcppSecurityEvents");
+            e.Property(v => v.Type).HasMaxLength(50);
+            e.Property(v => v.TechInfo).HasMaxLength(255);
         });
     }
 }
