@@ -29,6 +29,7 @@ internal static class OcppExtensions
         services.AddSingleton<IManufacturerRootCertificates>(sp => sp.GetRequiredService<CertificateStore>());
         services.AddSingleton<Settings.ISettingsRule<OcppBackendSettings>, SecurityProfileRule>();
         services.AddSingleton<ChargePointCertificateSigning>();
+        services.AddSingleton<CertificateUploads>();
         services.AddSingleton<CsmsLink>();
         services.AddHostedService(sp => sp.GetRequiredService<CsmsLink>());
         services.AddSingleton<CsmsAuthorizer>();
