@@ -126,19 +126,21 @@ public sealed class OcppCertificateTests(OcppRpcPeerFixture fixture) : IClassFix
     {
         await using var site = await OcppSite.StartAsync(Peer, "CP-SECEVENTS", stations: 1);
         await site.UntilAsync(() => site.Handled("SecurityEventNotification").Any(e => e.GetProperty("type").GetString() == "StartupOfTheDevice"), "StartupOfTheDevice is reported");
+        var queue = site.Demo.Service<OcppSecurityEventStore>();
+        await Shared.Eventually.TrueAsync(async () => await queue.CountAsync(CancellationToken.None) == 0, because: "the start-up event left the queue");
 
         await Peer.OfflineAsync(site.Identity, offline: true);
         await site.UntilAsync(() => !site.Demo.Service<CsmsLink>().IsAccepted, "the link is down");
         var securityEvents = site.Demo.Service<SecurityEvents>();
         await securityEvents.RaiseAsync("SettingSystemTime", "first", TestContext.Current.CancellationToken);
         await securityEvents.RaiseAsync("InvalidMessages", "second", TestContext.Current.CancellationToken);
-        Assert.Equal(2, await site.Demo.Service<OcppSecurityEventStore>().CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, await queue.CountAsync(TestContext.Current.CancellationToken));
 
         await Peer.OfflineAsync(site.Identity, offline: false);
         await site.UntilAsync(() => site.Handled("SecurityEventNotification").Count >= 3, "the queued events are delivered");
         var delivered = site.Handled("SecurityEventNotification").Skip(1).Select(e => (e.GetProperty("type").GetString(), e.GetProperty("techInfo").GetString())).ToList();
         Assert.Equal([("SettingSystemTime", "first"), ("InvalidMessages", "second")], delivered);
-        await Shared.Eventually.TrueAsync(async () => await site.Demo.Service<OcppSecurityEventStore>().CountAsync(CancellationToken.None) == 0, because: "the queue is empty");
+        await Shared.Eventually.TrueAsync(async () => await queue.CountAsync(CancellationToken.None) == 0, because: "the queue is empty");
     }
 
     internal static async Task<string> InstallAsync(OcppSite site, string type, string pem) =>

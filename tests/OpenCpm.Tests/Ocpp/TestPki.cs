@@ -14,6 +14,7 @@ internal sealed class TestPki : IDisposable
     private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
     private static readonly DateTimeOffset FakeStart = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The start of every test certificate's validity (before the real and the fake clock).</summary>
     public TestPki(string name = "OpenCPM Test CA")
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -25,9 +26,10 @@ internal sealed class TestPki : IDisposable
         Root = Reload(root);
     }
 
-    public static DateTimeOffset From => (DateTimeOffset.UtcNow < FakeStart ? DateTimeOffset.UtcNow : FakeStart).AddDays(-2);
+    public static readonly DateTimeOffset From = (DateTimeOffset.UtcNow < FakeStart ? DateTimeOffset.UtcNow : FakeStart).AddDays(-2);
 
-    public static DateTimeOffset Until => (DateTimeOffset.UtcNow > FakeStart ? DateTimeOffset.UtcNow : FakeStart).AddYears(1);
+    /// <summary>The end of every test certificate's validity (a year after both clocks).</summary>
+    public static readonly DateTimeOffset Until = (DateTimeOffset.UtcNow > FakeStart ? DateTimeOffset.UtcNow : FakeStart).AddYears(1);
 
     /// <summary>The CA's self-signed root, with its key.</summary>
     public X509Certificate2 Root { get; }

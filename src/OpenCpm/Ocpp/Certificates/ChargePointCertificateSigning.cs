@@ -97,12 +97,12 @@ internal sealed class ChargePointCertificateSigning(
     public static string SigningRequest(ECDsa key, string chargeBoxId, string? cpoName)
     {
         var name = new X500DistinguishedNameBuilder();
+        name.AddCommonName(chargeBoxId);
         if (cpoName is { Length: > 0 })
         {
             name.AddOrganizationName(cpoName);
         }
 
-        name.AddCommonName(chargeBoxId);
         var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyAgreement, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(ClientAuth)], false));
