@@ -6,7 +6,7 @@
 // Start:   node ocpp-csms-peer.js ['{"protocols":["ocpp1.6"],"basicAuth":{"<identity>":"<password>"},
 //                                     "tls":{"cert":PEM,"key":PEM,"ca"?:PEM,"requestCert"?:bool}}']
 //          With "tls" a second listener speaks wss:// (Node's https server; with requestCert the client certificate is asked
-//          for and checked against "ca"; the "connected" event reports it as clientCertificate {subject, issuer, authorized}).
+//          for and checked against "ca" but not required; the "connected" event reports it as clientCertificate {subject, issuer, authorized}).
 // Out:     {"event":"listening","port":N,"tlsPort"?:M} first, then events: connected, refused, message, handled,
 //          strictValidationFailure, badMessage, rawReply, disconnect, and {"event":"reply","id":…} for each command.
 // Commands (each with a numeric "id"):
@@ -195,7 +195,7 @@ async function run(command) {
             key: config.tls.key,
             ca: config.tls.ca,
             requestCert: !!config.tls.requestCert,
-            rejectUnauthorized: !!config.tls.requestCert,
+            rejectUnauthorized: false, // a connection without (or with a wrong) client certificate goes on; "authorized" tells
         });
         secure.on('upgrade', server.handleUpgrade);
         secure.on('tlsClientError', error => emit({ event: 'tlsClientError', error: error.message }));
