@@ -47,6 +47,6 @@ internal sealed class CertificateUploads(CertificateStore store, SecurityEvents 
             await securityEvents.RaiseAsync(SecurityEvents.ReconfigurationOfSecurityParameters, $"{type} certificate uploaded: {result.Certificate!.Subject}", cancellationToken);
         }
 
-        return result.Field == "certificate" ? result with { Field = field } : result;
+        return result.Field is "certificate" or "key" ? result with { Field = field } : result; // the request field it came in
     }
 }
