@@ -20,18 +20,24 @@ internal sealed class SecurityEventSender(
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Raises StartupOfTheDevice while the host starts (after the migration, before anything is served), then runs.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await settings.LoadAsync(stoppingToken);
-            await securityEvents.RaiseAsync(SecurityEvents.StartupOfTheDevice, $"OpenCPM started at {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC", stoppingToken);
+            await settings.LoadAsync(cancellationToken);
+            await securityEvents.RaiseAsync(SecurityEvents.StartupOfTheDevice, $"OpenCPM started at {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC", cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             OcppHostLog.StepFailed(logger, "the start-up security event", ex);
         }
 
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
