@@ -26,52 +26,68 @@ public sealed class CertificateApiTests
         using var chargePoint = pki.ChargePoint("CP-API");
         var keyPem = TestPki.KeyPem(chargePoint);
         var keyBase64 = keyPem.Split('\n')[1];
-        await using var app = await OpenCpmApplication.StartAsync();
-        using var client = await app.CreateClientAsync();
-
-        var root = await client.PostAsJsonAsync(Url, new { type = "CentralSystemRoot", pem = pki.RootPem }, Ct);
-        Assert.Equal(HttpStatusCode.Created, root.StatusCode);
-        var rootDto = await root.JsonAsync();
-        Assert.Equal(pki.Root.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), rootDto.GetProperty("sha256Fingerprint").GetString());
-        Assert.Equal("CentralSystemRoot", rootDto.GetProperty("type").GetString());
-
-        var pfx = await client.PostAsJsonAsync(Url, new { type = "ChargePoint", pfx = Convert.ToBase64String(chargePoint.Export(X509ContentType.Pkcs12, Password)), password = Password }, Ct);
-        var pfxText = await pfx.Content.ReadAsStringAsync(Ct);
-        Assert.Equal(HttpStatusCode.Created, pfx.StatusCode);
-        Assert.True((await pfx.JsonAsync()).GetProperty("hasPrivateKey").GetBoolean());
-
-        // PEM with the key replaces the charge point certificate.
-        var pem = await client.PostAsJsonAsync(Url, new { type = "ChargePoint", pem = chargePoint.ExportCertificatePem() + "\n" + keyPem }, Ct);
-        Assert.Equal(HttpStatusCode.Created, pem.StatusCode);
-
-        var listText = await client.GetStringAsync(Url, Ct);
-        var list = await (await client.GetAsync(Url, Ct)).JsonAsync();
-        Assert.Equal(2, list.GetArrayLength());
-        Assert.Equal(["CentralSystemRoot", "ChargePoint"], list.EnumerateArray().Select(c => c.GetProperty("type").GetString()!));
-        Assert.Equal("CN=CP-API, O=Test CPO", list[1].GetProperty("subject").GetString());
-        foreach (var text in new[] { listText, pfxText })
+        using var data = new Shared.TempDirectory();
+        string listText;
+        long id;
+        await using (var app = await OpenCpmApplication.StartAsync(data.Path))
         {
-            Assert.DoesNotContain("PRIVATE", text, StringComparison.Ordinal);
-            Assert.DoesNotContain(keyBase64[..32], text, StringComparison.Ordinal);
+            using var client = await app.CreateClientAsync();
+
+            var root = await client.PostAsJsonAsync(Url, new { type = "CentralSystemRoot", pem = pki.RootPem }, Ct);
+            Assert.Equal(HttpStatusCode.Created, root.StatusCode);
+            var rootDto = await root.JsonAsync();
+            Assert.Equal(pki.Root.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), rootDto.GetProperty("sha256Fingerprint").GetString());
+            Assert.Equal("CentralSystemRoot", rootDto.GetProperty("type").GetString());
+
+            var pfx = await client.PostAsJsonAsync(Url, new { type = "ChargePoint", pfx = Convert.ToBase64String(chargePoint.Export(X509ContentType.Pkcs12, Password)), password = Password }, Ct);
+            var pfxText = await pfx.Content.ReadAsStringAsync(Ct);
+            Assert.Equal(HttpStatusCode.Created, pfx.StatusCode);
+            Assert.True((await pfx.JsonAsync()).GetProperty("hasPrivateKey").GetBoolean());
+
+            // PEM with the key replaces the charge point certificate.
+            var pem = await client.PostAsJsonAsync(Url, new { type = "ChargePoint", pem = chargePoint.ExportCertificatePem() + "\n" + keyPem }, Ct);
+            Assert.Equal(HttpStatusCode.Created, pem.StatusCode);
+
+            listText = await client.GetStringAsync(Url, Ct);
+            var list = await (await client.GetAsync(Url, Ct)).JsonAsync();
+            Assert.Equal(2, list.GetArrayLength());
+            Assert.Equal(["CentralSystemRoot", "ChargePoint"], list.EnumerateArray().Select(c => c.GetProperty("type").GetString()!));
+            Assert.Equal("CN=CP-API, O=Test CPO", list[1].GetProperty("subject").GetString());
+            foreach (var text in new[] { listText, pfxText })
+            {
+                Assert.DoesNotContain("PRIVATE", text, StringComparison.Ordinal);
+                Assert.DoesNotContain(keyBase64[..32], text, StringComparison.Ordinal);
+            }
+
+            // At rest the key is encrypted (data protection), not the PKCS#8 bytes.
+            var pkcs8 = Convert.FromBase64String(string.Concat(keyPem.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal))));
+            await using (var db = await app.Service<IDbContextFactory<OpenCpmDbContext>>().CreateDbContextAsync(Ct))
+            {
+                var stored = await db.OcppCertificates.SingleAsync(c => c.Type == "ChargePoint", Ct);
+                Assert.NotNull(stored.ProtectedKey);
+                Assert.False(stored.ProtectedKey.AsSpan().IndexOf(pkcs8.AsSpan(pkcs8.Length - 32)) >= 0);
+            }
+
+            using var restored = app.Service<CertificateStore>().ClientCertificate();
+            Assert.Equal(chargePoint.Thumbprint, restored!.Thumbprint);
+            Assert.True(restored.HasPrivateKey);
+
+            id = list[1].GetProperty("id").GetInt64();
         }
 
-        // At rest the key is encrypted (data protection), not the PKCS#8 bytes.
-        var pkcs8 = Convert.FromBase64String(string.Concat(keyPem.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal))));
-        await using (var db = await app.Service<IDbContextFactory<OpenCpmDbContext>>().CreateDbContextAsync(Ct))
+        // After a restart: the same certificates, and the key still opens (data protection's keys are in the data folder).
+        await using var again = await OpenCpmApplication.StartAsync(data.Path);
+        using var second = await again.CreateClientAsync();
+        Assert.Equal(listText, await second.GetStringAsync(Url, Ct));
+        using (var reopened = again.Service<CertificateStore>().ClientCertificate())
         {
-            var stored = await db.OcppCertificates.SingleAsync(c => c.Type == "ChargePoint", Ct);
-            Assert.NotNull(stored.ProtectedKey);
-            Assert.False(stored.ProtectedKey.AsSpan().IndexOf(pkcs8.AsSpan(pkcs8.Length - 32)) >= 0);
+            Assert.Equal(chargePoint.Thumbprint, reopened!.Thumbprint);
+            Assert.True(reopened.HasPrivateKey);
         }
 
-        using var restored = app.Service<CertificateStore>().ClientCertificate();
-        Assert.Equal(chargePoint.Thumbprint, restored!.Thumbprint);
-        Assert.True(restored.HasPrivateKey);
-
-        var id = list[1].GetProperty("id").GetInt64();
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{Url}/{id}", Ct)).StatusCode);
-        await ProblemAssert.IsProblemAsync(await client.DeleteAsync($"{Url}/{id}", Ct), HttpStatusCode.NotFound);
-        Assert.Equal(1, (await (await client.GetAsync(Url, Ct)).JsonAsync()).GetArrayLength());
+        Assert.Equal(HttpStatusCode.NoContent, (await second.DeleteAsync($"{Url}/{id}", Ct)).StatusCode);
+        await ProblemAssert.IsProblemAsync(await second.DeleteAsync($"{Url}/{id}", Ct), HttpStatusCode.NotFound);
+        Assert.Equal(1, (await (await second.GetAsync(Url, Ct)).JsonAsync()).GetArrayLength());
     }
 
     [Fact]

@@ -128,7 +128,7 @@ internal sealed class CertificateStore(
                 return CertificateResult.Rejected($"The certificate store is full: at most {MaxRoots} root certificates (CertificateStoreMaxLength) are installed; delete one first.");
             }
 
-            var row = new OcppCertificateRow { Type = type.ToString(), Certificate = certificate.RawData, Sha256 = fingerprint, InstalledAt = time.GetUtcNow() };
+            var row = new OcppCertificateRow { Type = type.ToString(), Certificate = certificate.RawData, Sha256 = fingerprint, InstalledAt = StoredNow() };
             return await SaveAsync(row, replaceChargePoint: false, key: null, cancellationToken);
         }
         finally
@@ -169,7 +169,7 @@ internal sealed class CertificateStore(
                 Chain = chain.Count == 0 ? null : string.Concat(chain.Select(c => c.ExportCertificatePem() + "\n")),
                 ProtectedKey = Protector().Protect(pkcs8Key),
                 Sha256 = CertificateHashes.Fingerprint(leaf),
-                InstalledAt = now,
+                InstalledAt = StoredNow(),
             };
             return await SaveAsync(row, replaceChargePoint: true, row.ProtectedKey, cancellationToken);
         }
@@ -355,6 +355,13 @@ internal sealed class CertificateStore(
     {
         var chain = row.Chain is { Length: > 0 } pem ? CertificateBundle.FromPem(pem, null, "chain").Certificates : [];
         return new InstalledCertificate(row.Id, type, X509CertificateLoader.LoadCertificate(row.Certificate), chain, row.ProtectedKey is not null, row.Sha256, row.InstalledAt);
+    }
+
+    /// <summary>Now, to the millisecond the database keeps (so a list before and after a restart is the same).</summary>
+    private DateTimeOffset StoredNow()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
     private IDataProtector Protector() => protection.CreateProtector(KeyPurpose);
