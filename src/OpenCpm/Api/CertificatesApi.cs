@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using OpenCpm.Data;
 using OpenCpm.Ocpp.Certificates;
 using OpenCpm.Protocols.Ocpp.V16;
+using OpenCpm.Security;
 
 namespace OpenCpm.Api;
 
@@ -48,7 +49,7 @@ internal static class CertificatesApi
         var result = await uploads.UploadAsync(body.Type, body.Pem, pfx, body.Password, cancellationToken);
         if (result is { Status: InstallCertificateStatus.Accepted, Certificate: { } installed })
         {
-            await events.ChangedAsync(user, $"the OCPP certificates: {body.Type} \"{installed.Subject}\" installed", cancellationToken);
+            await events.ChangedAsync(user, $"the OCPP certificates: {body.Type} \"{LogText.Escape(installed.Subject)}\" installed", cancellationToken);
             return TypedResults.Created($"/api/v1/ocpp/certificates/{installed.Id}", CertificateDto.From(installed));
         }
 
@@ -64,7 +65,7 @@ internal static class CertificatesApi
         switch (removal.Status)
         {
             case CertificateRemovalStatus.Deleted:
-                await events.ChangedAsync(user, $"the OCPP certificates: \"{subject}\" deleted", cancellationToken);
+                await events.ChangedAsync(user, $"the OCPP certificates: \"{LogText.Escape(subject ?? "")}\" deleted", cancellationToken);
                 return TypedResults.NoContent();
             case CertificateRemovalStatus.NotFound:
                 return ApiProblems.NotFound(removal.Problem!);

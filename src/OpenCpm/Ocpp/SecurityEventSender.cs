@@ -8,7 +8,8 @@ namespace OpenCpm.Ocpp;
 /// Delivers the queued security events as SecurityEventNotification, oldest first, whenever the backend has accepted
 /// the registration (whitepaper: security events are queued while the link is down). A CALLERROR or a missing answer
 /// is retried after TransactionMessageRetryInterval × the attempts so far and given up after TransactionMessageAttempts;
-/// a broken connection is no attempt. At start it raises StartupOfTheDevice.
+/// a broken connection is no attempt. At start, when the backend connection is enabled, it raises StartupOfTheDevice
+/// (without a backend there is no one to tell, and the event log stays as it was).
 /// </summary>
 internal sealed class SecurityEventSender(
     CsmsLink link,
@@ -20,13 +21,16 @@ internal sealed class SecurityEventSender(
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(30);
 
-    /// <summary>Raises StartupOfTheDevice while the host starts (after the migration, before anything is served), then runs.</summary>
+    /// <summary>Raises StartupOfTheDevice while the host starts (after the migration, before anything is served; backend enabled), then runs.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
             await settings.LoadAsync(cancellationToken);
-            await securityEvents.RaiseAsync(SecurityEvents.StartupOfTheDevice, $"OpenCPM started at {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC", cancellationToken);
+            if (settings.Current.Get<OcppBackendSettings>().Enabled)
+            {
+                await securityEvents.RaiseAsync(SecurityEvents.StartupOfTheDevice, $"OpenCPM started at {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC", cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -281,12 +281,12 @@ public sealed class SettingsApiTests
             ],
             events.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("source").GetString() != "site" && !IsWhitepaperEvent(e)).Select(e => e.GetProperty("message").GetString()).ToArray());
 
-        // The security log (whitepaper security events): the start, and the new authorization key — never its value.
-        await Eventually.TrueAsync(async () => (await (await client.GetAsync("/api/v1/events?source=security", Ct)).JsonAsync()).GetProperty("items").EnumerateArray().Count(IsWhitepaperEvent) == 2, because: "the security events are logged");
+        // The security log (whitepaper security events): the new authorization key — never its value.
+        await Eventually.TrueAsync(async () => (await (await client.GetAsync("/api/v1/events?source=security", Ct)).JsonAsync()).GetProperty("items").EnumerateArray().Any(IsWhitepaperEvent), because: "the security event is logged");
         var security = await (await client.GetAsync("/api/v1/events?source=security", Ct)).JsonAsync();
         Assert.Equal(
-            ["ReconfigurationOfSecurityParameters: authorization key changed", "StartupOfTheDevice"],
-            security.GetProperty("items").EnumerateArray().Where(IsWhitepaperEvent).Select(e => e.GetProperty("message").GetString()!.Split(": OpenCPM")[0]).ToArray());
+            ["ReconfigurationOfSecurityParameters: authorization key changed"],
+            security.GetProperty("items").EnumerateArray().Where(IsWhitepaperEvent).Select(e => e.GetProperty("message").GetString()).ToArray());
         Assert.Contains(
             "The site limit changed from 32 A to 40 A per phase.",
             events.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("message").GetString()));
@@ -295,5 +295,5 @@ public sealed class SettingsApiTests
 
     /// <summary>An OCPP whitepaper security event (OpenCpm.Ocpp.SecurityEvents), written with the security source beside the login and token events.</summary>
     private static bool IsWhitepaperEvent(JsonElement e) =>
-        e.GetProperty("source").GetString() == "security" && e.GetProperty("message").GetString()!.Split(':')[0] is "StartupOfTheDevice" or "ReconfigurationOfSecurityParameters";
+        e.GetProperty("source").GetString() == "security" && e.GetProperty("message").GetString()!.StartsWith("ReconfigurationOfSecurityParameters", StringComparison.Ordinal);
 }

@@ -124,7 +124,7 @@ public sealed class OcppCertificateTests(OcppRpcPeerFixture fixture) : IClassFix
     [Fact]
     public async Task Security_events_raised_while_the_backend_is_away_are_delivered_in_order_when_it_is_back()
     {
-        await using var site = await OcppSite.StartAsync(Peer, "CP-SECEVENTS", stations: 1);
+        await using var site = await OcppSite.StartAsync(Peer, "CP-SECEVENTS", stations: 1, presetByDemo: true); // enabled at start: StartupOfTheDevice
         await site.UntilAsync(() => site.Handled("SecurityEventNotification").Any(e => e.GetProperty("type").GetString() == "StartupOfTheDevice"), "StartupOfTheDevice is reported");
         var queue = site.Demo.Service<OcppSecurityEventStore>();
         await Shared.Eventually.TrueAsync(async () => await queue.CountAsync(CancellationToken.None) == 0, because: "the start-up event left the queue");
