@@ -3,8 +3,11 @@
 // schemas validate every CALL and CALLRESULT in both directions). Driven by the test over stdin/stdout, one JSON object
 // per line. Nothing but ocpp-rpc is needed.
 //
-// Start:   node ocpp-csms-peer.js ['{"protocols":["ocpp1.6"],"basicAuth":{"<identity>":"<password>"}}']
-// Out:     {"event":"listening","port":N} first, then events: connected, refused, message, handled,
+// Start:   node ocpp-csms-peer.js ['{"protocols":["ocpp1.6"],"basicAuth":{"<identity>":"<password>"},
+//                                     "tls":{"cert":PEM,"key":PEM,"ca"?:PEM,"requestCert"?:bool}}']
+//          With "tls" a second listener speaks wss:// (Node's https server; with requestCert the client certificate is asked
+//          for and checked against "ca" but not required; the "connected" event reports it as clientCertificate {subject, issuer, authorized}).
+// Out:     {"event":"listening","port":N,"tlsPort"?:M} first, then events: connected, refused, message, handled,
 //          strictValidationFailure, badMessage, rawReply, disconnect, and {"event":"reply","id":…} for each command.
 // Commands (each with a numeric "id"):
 //   {"cmd":"call","identity":…,"action":…,"params":{…},"timeoutMs":…}   a CALL to the charge point
@@ -16,6 +19,7 @@
 //   {"cmd":"shutdown"}
 // Every event carries "at": the peer's clock in milliseconds since 1970 when it was emitted.
 const readline = require('readline');
+const https = require('https');
 const { RPCServer, createRPCError, NOREPLY } = require('ocpp-rpc');
 const [validator16] = require('ocpp-rpc/lib/standard-validators');
 
@@ -30,6 +34,14 @@ let nextTransactionId = 1000;
 
 function emit(event) {
     process.stdout.write(JSON.stringify({ ...event, at: Date.now() }) + '\n');
+}
+
+function clientCertificateOf(request) {
+    const socket = request && request.socket;
+    if (!socket || typeof socket.getPeerCertificate !== 'function') return null;
+    const certificate = socket.getPeerCertificate();
+    if (!certificate || !certificate.subject) return null;
+    return { subject: certificate.subject, issuer: certificate.issuer, authorized: socket.authorized === true };
 }
 
 function messageIdOf(text) {
@@ -76,7 +88,7 @@ server.auth((accept, reject, handshake) => {
         reject(401, 'Unauthorized');
         return;
     }
-    accept({ offered: [...handshake.protocols], password: handshake.password ? handshake.password.toString('utf8') : null });
+    accept({ offered: [...handshake.protocols], password: handshake.password ? handshake.password.toString('utf8') : null, clientCertificate: clientCertificateOf(handshake.request) });
 });
 
 server.on('client', client => {
@@ -90,7 +102,7 @@ server.on('client', client => {
 
     clients.set(identity, client);
     rawIds.set(identity, new Set());
-    emit({ event: 'connected', identity, protocol: client.protocol, offered: client.session.offered, password: client.session.password, endpoint: client.handshake.endpoint });
+    emit({ event: 'connected', identity, protocol: client.protocol, offered: client.session.offered, password: client.session.password, endpoint: client.handshake.endpoint, secure: !!(client.handshake.request && client.handshake.request.socket && client.handshake.request.socket.encrypted), clientCertificate: client.session.clientCertificate });
 
     client.on('message', ({ message, outbound }) => emit({ event: 'message', identity, outbound, message: message.toString() }));
     client.on('strictValidationFailure', ({ method, outbound, isCall, error, params, result }) =>
@@ -176,7 +188,21 @@ async function run(command) {
 
 (async () => {
     const http = await server.listen(0, '127.0.0.1');
-    emit({ event: 'listening', port: http.address().port });
+    let tlsPort;
+    if (config.tls) {
+        const secure = https.createServer({
+            cert: config.tls.cert,
+            key: config.tls.key,
+            ca: config.tls.ca,
+            requestCert: !!config.tls.requestCert,
+            rejectUnauthorized: false, // a connection without (or with a wrong) client certificate goes on; "authorized" tells
+        });
+        secure.on('upgrade', server.handleUpgrade);
+        secure.on('tlsClientError', error => emit({ event: 'tlsClientError', error: error.message }));
+        await new Promise(resolve => secure.listen(0, '127.0.0.1', resolve));
+        tlsPort = secure.address().port;
+    }
+    emit({ event: 'listening', port: http.address().port, tlsPort });
     const lines = readline.createInterface({ input: process.stdin });
     lines.on('line', line => {
         if (!line.trim()) return;

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -124,10 +125,10 @@ public static class OcppClient
 
         if (options.Endpoint.Scheme == "wss")
         {
-            var root = options.CentralSystemRootCertificate;
+            IReadOnlyList<X509Certificate2> roots = options.CentralSystemRootCertificate is { } root ? [root, .. options.CentralSystemRootCertificates] : options.CentralSystemRootCertificates;
             socket.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
             {
-                if (OcppServerCertificate.IsTrusted(certificate, chain, errors, root, out var reason))
+                if (OcppServerCertificate.IsTrusted(certificate, chain, errors, roots, out var reason))
                 {
                     return true;
                 }

@@ -19,6 +19,9 @@ public sealed record OcppClientOptions
     /// <summary>Profiles 2 and 3: the installed Central System root certificate; null checks against the system's trust store.</summary>
     public X509Certificate2? CentralSystemRootCertificate { get; init; }
 
+    /// <summary>Profiles 2 and 3: more installed Central System root certificates (any of them, or <see cref="CentralSystemRootCertificate"/>, may anchor the server's chain).</summary>
+    public IReadOnlyList<X509Certificate2> CentralSystemRootCertificates { get; init; } = [];
+
     /// <summary>Profile 3: the charge point certificate, with its private key.</summary>
     public X509Certificate2? ClientCertificate { get; init; }
 

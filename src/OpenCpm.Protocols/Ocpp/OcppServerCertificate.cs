@@ -5,12 +5,12 @@ namespace OpenCpm.Protocols.Ocpp;
 
 /// <summary>
 /// The charge point's check of the Central System's TLS certificate (whitepaper §2.4, profiles 2 and 3): the host name
-/// must match, and the chain must lead to the installed Central System root certificate — or, when none is installed,
+/// must match, and the chain must lead to one of the installed Central System root certificates — or, when none is installed,
 /// to the system's trust store.
 /// </summary>
 internal static class OcppServerCertificate
 {
-    public static bool IsTrusted(X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors, X509Certificate2? root, out string reason)
+    public static bool IsTrusted(X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors, IReadOnlyList<X509Certificate2> roots, out string reason)
     {
         reason = errors.ToString();
         if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
@@ -25,14 +25,14 @@ internal static class OcppServerCertificate
             return false;
         }
 
-        if (root is null)
+        if (roots.Count == 0)
         {
             return errors == SslPolicyErrors.None;
         }
 
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(root);
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots.ToArray());
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (presented is not null)
         {

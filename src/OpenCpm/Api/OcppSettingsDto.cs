@@ -22,6 +22,9 @@ internal sealed record OcppSettingsDto
 
     public bool AuthorizationKeySet { get; init; }
 
+    /// <summary>The CPO name (O= of the charge point certificate's signing request); absent/null keeps it, "" removes it.</summary>
+    public string? CpoName { get; init; }
+
     public static OcppSettingsDto From(OcppBackendSettings s) => new()
     {
         Enabled = s.Enabled,
@@ -30,6 +33,7 @@ internal sealed record OcppSettingsDto
         SecurityProfile = s.SecurityProfile,
         HeartbeatIntervalSeconds = s.HeartbeatIntervalSeconds,
         AuthorizationKeySet = !string.IsNullOrEmpty(s.AuthorizationKey),
+        CpoName = s.CpoName,
     };
 
     public OcppBackendSettings ToSettings(OcppBackendSettings stored) => new()
@@ -44,6 +48,12 @@ internal sealed record OcppSettingsDto
             null => stored.AuthorizationKey,
             "" => null,
             _ => AuthorizationKey,
+        },
+        CpoName = CpoName switch
+        {
+            null => stored.CpoName,
+            "" => null,
+            _ => CpoName,
         },
     };
 }

@@ -36,6 +36,11 @@ internal sealed record OcppBackendSettings : ISettingsDocument<OcppBackendSettin
 
     public int HeartbeatIntervalSeconds { get; init; } = 300;
 
+    public const int MaxCpoNameLength = 64;
+
+    /// <summary>The charge point operator's name (whitepaper key CpoName): the O= of the charge point certificate's signing request.</summary>
+    public string? CpoName { get; init; }
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -82,6 +87,15 @@ internal sealed record OcppBackendSettings : ISettingsDocument<OcppBackendSettin
         if (SecurityProfile is 1 or 2 && Enabled && string.IsNullOrEmpty(AuthorizationKey))
         {
             errors.Add(FormattableString.Invariant($"Security profile {SecurityProfile} needs an authorization key (the basic-auth password)."));
+        }
+
+        if (CpoName is { Length: > MaxCpoNameLength })
+        {
+            errors.Add(FormattableString.Invariant($"The CPO name may have at most {MaxCpoNameLength} characters but has {CpoName.Length}."));
+        }
+        else if (CpoName is { } cpo && cpo.Any(char.IsControl))
+        {
+            errors.Add("The CPO name must not contain control characters.");
         }
 
         if (HeartbeatIntervalSeconds is < 10 or > 86400)

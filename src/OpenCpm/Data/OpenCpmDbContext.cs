@@ -42,6 +42,10 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
 
     public DbSet<FirmwareUpdateRow> FirmwareUpdates => Set<FirmwareUpdateRow>();
 
+    public DbSet<OcppCertificateRow> OcppCertificates => Set<OcppCertificateRow>();
+
+    public DbSet<OcppSecurityEventRow> OcppSecurityEvents => Set<OcppSecurityEventRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
@@ -183,6 +187,19 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
             e.Property(f => f.Signature).HasMaxLength(800);
             e.Property(f => f.Stage).HasMaxLength(16);
             e.Property(f => f.TargetVersion).HasMaxLength(64);
+        });
+        modelBuilder.Entity<OcppCertificateRow>(e =>
+        {
+            e.ToTable("OcppCertificates");
+            e.Property(c => c.Type).HasMaxLength(32);
+            e.Property(c => c.Sha256).HasMaxLength(64);
+            e.HasIndex(c => new { c.Type, c.Sha256 }).IsUnique();
+        });
+        modelBuilder.Entity<OcppSecurityEventRow>(e =>
+        {
+            e.ToTable("OcppSecurityEvents");
+            e.Property(v => v.Type).HasMaxLength(50);
+            e.Property(v => v.TechInfo).HasMaxLength(255);
         });
     }
 }

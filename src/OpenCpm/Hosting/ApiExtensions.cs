@@ -51,6 +51,7 @@ internal static class ApiExtensions
         api.MapDiscoveryApi();
         api.MapMeterApi();
         api.MapOcppApi();
+        api.MapCertificatesApi();
         api.MapAuthorizationApi();
         api.MapCardsApi();
         api.MapEventsApi();

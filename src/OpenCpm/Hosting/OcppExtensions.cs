@@ -40,8 +40,14 @@ internal static class OcppExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OcppConfiguration>();
         services.AddSingleton<OcppAvailability>();
+        services.AddSingleton<OcppSecurityEventStore>();
         services.AddSingleton<SecurityEvents>();
-        services.AddSingleton<IManufacturerRootCertificates, NoManufacturerRootCertificates>();
+        services.AddSingleton<CertificateStore>();
+        services.AddHostedService(sp => sp.GetRequiredService<CertificateStore>()); // loads after the migration, before the link connects
+        services.AddSingleton<IManufacturerRootCertificates>(sp => sp.GetRequiredService<CertificateStore>());
+        services.AddSingleton<Settings.ISettingsRule<OcppBackendSettings>, SecurityProfileRule>();
+        services.AddSingleton<ChargePointCertificateSigning>();
+        services.AddSingleton<CertificateUploads>();
         services.AddSingleton<CsmsLink>();
         services.AddHostedService(sp => sp.GetRequiredService<CsmsLink>());
         services.AddSingleton<CsmsAuthorizer>();
@@ -50,6 +56,7 @@ internal static class OcppExtensions
         services.AddSingleton<TransactionTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<TransactionTracker>());
         services.AddHostedService<TransactionMessageSender>();
+        services.AddHostedService<SecurityEventSender>();
         services.AddSingleton<StatusReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusReporter>());
         services.AddSingleton<MeterValuesReporter>();
@@ -62,6 +69,8 @@ internal static class OcppExtensions
         services.AddSingleton<IOcppHandlers, TriggerHandlers>();
         services.AddSingleton<IOcppHandlers, DataTransferHandlers>();
         services.AddSingleton<IOcppHandlers, ReservationHandlers>();
+        services.AddSingleton<IOcppHandlers, CertificateHandlers>();
+        services.AddSingleton<IOcppHandlers, ExtendedTriggerHandlers>();
         services.AddSingleton<IOcppHandlers>(sp => sp.GetRequiredService<SmartCharging.SmartChargingHandlers>());
         builder.AddFileTransfers();
         services.AddSingleton<IOcppHandlers, FirmwareHandlers>();

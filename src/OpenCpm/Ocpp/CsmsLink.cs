@@ -24,6 +24,8 @@ internal sealed partial class CsmsLink(
     Provisioning.ControllerIdentity identity,
     Updates.InstalledVersion version,
     EventLog events,
+    Certificates.CertificateStore certificates,
+    SecurityEvents securityEvents,
     OcppLinkOptions options,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -42,6 +44,7 @@ internal sealed partial class CsmsLink(
     private bool _heartbeatRequested;
     private long _connections;
     private TimeSpan? _bootInterval;
+    private bool _certificateRejected;
 
     /// <summary>The open connection and its registration; null while there is none.</summary>
     public LiveValue<CsmsSession?> Session { get; } = new(null);
@@ -150,6 +153,7 @@ internal sealed partial class CsmsLink(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                await CertificateFailureAsync(ex, stoppingToken);
                 failures++;
                 wait = Backoff(failures);
                 status.Report(BackendLinkStatus.Disconnected);
@@ -179,7 +183,22 @@ internal sealed partial class CsmsLink(
     {
         status.Report(BackendLinkStatus.Connecting);
         var configuration = settings.Current.Get<OcppChargePointSettings>();
-        var socket = await OcppClient.ConnectAsync(ClientOptions(backend, configuration), time, _logger, cancellationToken);
+        var clientOptions = ClientOptions(backend, configuration);
+        System.Net.WebSockets.ClientWebSocket socket;
+        try
+        {
+            socket = await OcppClient.ConnectAsync(clientOptions, time, _logger, cancellationToken);
+        }
+        finally
+        {
+            clientOptions.ClientCertificate?.Dispose();
+            foreach (var root in clientOptions.CentralSystemRootCertificates)
+            {
+                root.Dispose();
+            }
+        }
+
+        _certificateRejected = false;
         var number = Interlocked.Increment(ref _connections);
         var connection = new OcppConnection(socket, _router, new OcppConnectionOptions
         {
@@ -363,6 +382,8 @@ internal sealed partial class CsmsLink(
             BasicAuthPassword = profile is OcppSecurityProfile.BasicAuth or OcppSecurityProfile.TlsWithBasicAuth && backend.AuthorizationKey is { Length: > 0 } key
                 ? OcppBasicAuth.PasswordFromAuthorizationKey(key)
                 : null,
+            CentralSystemRootCertificates = profile >= OcppSecurityProfile.TlsWithBasicAuth || backend.Url!.StartsWith("wss:", StringComparison.OrdinalIgnoreCase) ? certificates.CentralSystemRoots() : [],
+            ClientCertificate = profile == OcppSecurityProfile.TlsWithClientCertificate ? certificates.ClientCertificate() : null,
             KeepAliveInterval = ping,
             KeepAliveTimeout = ping > TimeSpan.Zero ? ping * 2 : Timeout.InfiniteTimeSpan,
             ConnectTimeout = options.ConnectTimeout,
@@ -382,6 +403,14 @@ internal sealed partial class CsmsLink(
         if (ConnectionOf(before) != ConnectionOf(after))
         {
             Reconnect(boot: false);
+        }
+
+        if (change.Area != SettingsChange.LoadedArea && (before.SecurityProfile != after.SecurityProfile || before.AuthorizationKey != after.AuthorizationKey))
+        {
+            var what = before.SecurityProfile != after.SecurityProfile
+                ? FormattableString.Invariant($"security profile {before.SecurityProfile} → {after.SecurityProfile}")
+                : "authorization key changed";
+            _ = RaiseAsync(SecurityEvents.ReconfigurationOfSecurityParameters, what);
         }
 
         Wake();
@@ -461,6 +490,30 @@ internal sealed partial class CsmsLink(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             OcppHostLog.StepFailed(_logger, "the event log", ex);
+        }
+    }
+
+    /// <summary>TC_078: a server certificate that fails the check raises InvalidCentralSystemCertificate (once until a connection succeeds).</summary>
+    private async Task CertificateFailureAsync(Exception ex, CancellationToken cancellationToken)
+    {
+        if (ex is not OcppConnectException { Failure: OcppConnectFailure.InvalidServerCertificate } || _certificateRejected)
+        {
+            return;
+        }
+
+        _certificateRejected = true;
+        await RaiseAsync(SecurityEvents.InvalidCentralSystemCertificate, ex.Message, cancellationToken);
+    }
+
+    private async Task RaiseAsync(string type, string techInfo, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await securityEvents.RaiseAsync(type, techInfo, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            OcppHostLog.StepFailed(_logger, "a security event", ex);
         }
     }
 

@@ -9,7 +9,7 @@ namespace OpenCpm.Ocpp;
 /// settings edit (validated, stored, audited as "The backend changed …"), a read-only key or a bad value is Rejected,
 /// an unknown key NotSupported.
 /// </summary>
-internal sealed class OcppConfiguration(SettingsService settings)
+internal sealed class OcppConfiguration(SettingsService settings, IServiceProvider services)
 {
     public const string Actor = "The backend";
 
@@ -56,7 +56,7 @@ internal sealed class OcppConfiguration(SettingsService settings)
             return (ConfigurationStatus.Rejected, null, false);
         }
 
-        var trial = new SettingsBatch(settings.Current);
+        var trial = new SettingsBatch(settings.Current, services); // with the settings rules, as the saving itself
         if (write(trial, value) is not true || trial.Errors.Count > 0)
         {
             return (ConfigurationStatus.Rejected, null, false);

@@ -8,13 +8,16 @@ namespace OpenCpm.Ocpp;
 
 /// <summary>
 /// The configuration keys of OCPP 1.6 §9 (Core, LocalAuthListManagement) and the security whitepaper's
-/// SecurityProfile and AuthorizationKey, with their types and access (docs/ocpp.md has the table). Keys that stand
+/// SecurityProfile, AuthorizationKey, CpoName and certificate store keys, with their types and access (docs/ocpp.md has the table). Keys that stand
 /// for the operator's own settings write those settings: HeartbeatInterval, the four authorization keys (mapped to the
-/// manual's online and offline modes by <see cref="OcppAuthorizationKeys"/>), SecurityProfile and AuthorizationKey.
+/// manual's online and offline modes by <see cref="OcppAuthorizationKeys"/>), SecurityProfile, AuthorizationKey and CpoName.
 /// </summary>
 internal static class OcppConfigurationKeys
 {
     public const int GetConfigurationMaxKeys = 50;
+
+    /// <summary>The longest certificate chain CertificateSigned may carry (the message's schema limit).</summary>
+    public const int CertificateSignedMaxChainSize = 10000;
 
     public const string SupportedFeatureProfiles = "Core,FirmwareManagement,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging";
 
@@ -60,12 +63,21 @@ internal static class OcppConfigurationKeys
         Int("WebSocketPingInterval", c => c.WebSocketPingIntervalSeconds, (c, v) => c with { WebSocketPingIntervalSeconds = v }),
         new("SecurityProfile", (s, _) => Text(s.Get<OcppBackendSettings>().SecurityProfile))
         {
-            // Raising the profile only (whitepaper: lowering it over OCPP is forbidden); profile 3 needs a client certificate the controller does not have.
-            Write = (batch, value) => ParseInt(value) is { } profile && profile >= batch.Get<OcppBackendSettings>().SecurityProfile && profile <= 2
+            // Raising the profile only (whitepaper: lowering it over OCPP is forbidden, TC_084); what a profile needs (a wss://
+            // URL and the key for 2, a valid charge point certificate for 3 — Certificates.SecurityProfileRule) is checked
+            // by the settings' validation, so a profile the controller can't use is Rejected (TC_083).
+            Write = (batch, value) => ParseInt(value) is { } profile && profile >= batch.Get<OcppBackendSettings>().SecurityProfile && profile <= 3
                 ? Set(batch, batch.Get<OcppBackendSettings>() with { SecurityProfile = profile })
                 : null,
             AppliedAfterAnswer = true,
         },
+        new("CpoName", (s, _) => s.Get<OcppBackendSettings>().CpoName ?? "")
+        {
+            Write = (batch, value) => Set(batch, batch.Get<OcppBackendSettings>() with { CpoName = value.Length == 0 ? null : value }),
+        },
+        ReadOnly("CertificateStoreMaxLength", (_, _) => Text(Certificates.CertificateStore.MaxRoots)),
+        ReadOnly("CertificateSignedMaxChainSize", (_, _) => Text(CertificateSignedMaxChainSize)),
+        ReadOnly("AdditionalRootCertificateCheck", (_, _) => "false"),
         new("AuthorizationKey", (_, _) => "")
         {
             Write = (batch, value) => Set(batch, batch.Get<OcppBackendSettings>() with { AuthorizationKey = value }),

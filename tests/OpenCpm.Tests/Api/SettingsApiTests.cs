@@ -279,10 +279,21 @@ public sealed class SettingsApiTests
                 "admin changed charge point \"cp1\".",
                 "admin changed the charging network settings.",
             ],
-            events.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("source").GetString() != "site").Select(e => e.GetProperty("message").GetString()).ToArray());
+            events.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("source").GetString() != "site" && !IsWhitepaperEvent(e)).Select(e => e.GetProperty("message").GetString()).ToArray());
+
+        // The security log (whitepaper security events): the new authorization key — never its value.
+        await Eventually.TrueAsync(async () => (await (await client.GetAsync("/api/v1/events?source=security", Ct)).JsonAsync()).GetProperty("items").EnumerateArray().Any(IsWhitepaperEvent), because: "the security event is logged");
+        var security = await (await client.GetAsync("/api/v1/events?source=security", Ct)).JsonAsync();
+        Assert.Equal(
+            ["ReconfigurationOfSecurityParameters: authorization key changed"],
+            security.GetProperty("items").EnumerateArray().Where(IsWhitepaperEvent).Select(e => e.GetProperty("message").GetString()).ToArray());
         Assert.Contains(
             "The site limit changed from 32 A to 40 A per phase.",
             events.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("message").GetString()));
         Assert.DoesNotContain("secret-key-0123456789", events.GetRawText(), StringComparison.Ordinal);
     }
+
+    /// <summary>An OCPP whitepaper security event (OpenCpm.Ocpp.SecurityEvents), written with the security source beside the login and token events.</summary>
+    private static bool IsWhitepaperEvent(JsonElement e) =>
+        e.GetProperty("source").GetString() == "security" && e.GetProperty("message").GetString()!.StartsWith("ReconfigurationOfSecurityParameters", StringComparison.Ordinal);
 }

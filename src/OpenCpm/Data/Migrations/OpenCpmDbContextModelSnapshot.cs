@@ -288,6 +288,43 @@ namespace OpenCpm.Data.Migrations
                     b.ToTable("OcppAuthorizationCache", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCpm.Data.OcppCertificateRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Chain")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InstalledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ProtectedKey")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("OcppCertificates", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpm.Data.OcppOutboxRow", b =>
                 {
                     b.Property<long>("Id")
@@ -320,6 +357,35 @@ namespace OpenCpm.Data.Migrations
                     b.HasIndex("TransactionRowId");
 
                     b.ToTable("OcppOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("OpenCpm.Data.OcppSecurityEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TechInfo")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OcppSecurityEvents", (string)null);
                 });
 
             modelBuilder.Entity("OpenCpm.Data.OcppTransactionRow", b =>

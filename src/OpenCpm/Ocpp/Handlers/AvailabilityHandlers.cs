@@ -12,7 +12,8 @@ namespace OpenCpm.Ocpp.Handlers;
 /// transaction is stopped (reason SoftReset or HardReset, stored before anything else happens) and its charge stopped
 /// at the station; once the outbox has delivered the StopTransactions (at most <see cref="DrainTimeout"/> while the
 /// backend is connected; what is left is sent after the restart) a Soft reset reconnects with a new BootNotification
-/// while a Hard reset restarts the controller through the host (<see cref="ControllerRestart"/>).
+/// while a Hard reset restarts the controller through the host (<see cref="ControllerRestart"/>). Either raises the
+/// security event ResetOrReboot (queued, so it reaches the backend after the reconnect or restart).
 /// </summary>
 internal sealed class AvailabilityHandlers(
     SettingsService settings,
@@ -22,6 +23,7 @@ internal sealed class AvailabilityHandlers(
     CsmsLink link,
     ControllerRestart restart,
     Data.OcppTransactionStore store,
+    SecurityEvents securityEvents,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<AvailabilityHandlers> logger) : IOcppHandlers
@@ -57,6 +59,7 @@ internal sealed class AvailabilityHandlers(
         {
             await replySent.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             var stopping = lifetime.ApplicationStopping;
+            await securityEvents.RaiseAsync(SecurityEvents.ResetOrReboot, $"{type} reset asked by the backend", stopping);
             var charging = tracker.Running.Current.Keys.ToList();
             OcppHostLog.Note(logger, $"{type} reset asked by the backend: {charging.Count} transaction(s) stop");
             await tracker.StopAllAsync(reason, stopping);

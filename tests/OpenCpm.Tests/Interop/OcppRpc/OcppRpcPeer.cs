@@ -26,16 +26,22 @@ internal sealed class OcppRpcPeer : IAsyncDisposable
     private int _nextCommand;
     private int _failuresChecked;
 
-    private OcppRpcPeer(Process process, int port, StreamReader stdout)
+    private OcppRpcPeer(Process process, int port, int? tlsPort, StreamReader stdout)
     {
         _process = process;
         Port = port;
+        TlsPort = tlsPort;
         _reading = ReadEventsAsync(stdout);
     }
 
     public int Port { get; }
 
     public Uri Endpoint => new($"ws://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/ocpp");
+
+    /// <summary>The wss:// listener's port when the peer was started with a <c>tls</c> configuration.</summary>
+    public int? TlsPort { get; }
+
+    public Uri SecureEndpoint => new($"wss://127.0.0.1:{(TlsPort ?? throw new InvalidOperationException("the peer was started without tls")).ToString(CultureInfo.InvariantCulture)}/ocpp");
 
     /// <summary>Every event so far except command replies, in arrival order.</summary>
     public IReadOnlyList<JsonElement> Events
@@ -100,7 +106,8 @@ internal sealed class OcppRpcPeer : IAsyncDisposable
             }
         }
 
-        var peer = new OcppRpcPeer(process, first.GetProperty("port").GetInt32(), process.StandardOutput);
+        var tlsPort = first.TryGetProperty("tlsPort", out var secure) && secure.ValueKind == JsonValueKind.Number ? secure.GetInt32() : (int?)null;
+        var peer = new OcppRpcPeer(process, first.GetProperty("port").GetInt32(), tlsPort, process.StandardOutput);
         lock (stderr)
         {
             peer._stderr.Append(stderr);

@@ -1,0 +1,73 @@
+using OpenCpm.Ocpp.Certificates;
+using OpenCpm.Protocols.Ocpp;
+using OpenCpm.Protocols.Ocpp.V16;
+using OpenCpm.Settings;
+
+namespace OpenCpm.Ocpp.Handlers;
+
+/// <summary>
+/// ExtendedTriggerMessage (security whitepaper): answered first, then the message is sent — BootNotification, Heartbeat,
+/// StatusNotification, MeterValues (as TriggerMessage) and SignChargePointCertificate (a new key pair and
+/// SignCertificate). A connector that does not exist is Rejected; FirmwareStatusNotification and LogStatusNotification
+/// are NotImplemented until the firmware and log services are wired in.
+/// </summary>
+internal sealed class ExtendedTriggerHandlers(
+    CsmsLink link,
+    StatusReporter statuses,
+    MeterValuesReporter meterValues,
+    ChargePointCertificateSigning signing,
+    SettingsService settings,
+    IHostApplicationLifetime lifetime,
+    ILogger<ExtendedTriggerHandlers> logger) : IOcppHandlers
+{
+    public void Register(OcppRouter router)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        router.On<ExtendedTriggerMessageRequest, ExtendedTriggerMessageResponse>((request, context) => ValueTask.FromResult(Trigger(request, context)));
+    }
+
+    private ExtendedTriggerMessageResponse Trigger(ExtendedTriggerMessageRequest request, OcppCallContext context)
+    {
+        var connectors = new OcppConnectors(settings.Current.Site).Count;
+        if (request.ConnectorId is { } id && (id < 0 || id > connectors))
+        {
+            return Answer(TriggerMessageStatus.Rejected);
+        }
+
+        var stopping = lifetime.ApplicationStopping;
+        Func<Task>? send = request.RequestedMessage switch
+        {
+            ExtendedMessageTrigger.BootNotification => () => { link.TriggerBoot(); return Task.CompletedTask; },
+            ExtendedMessageTrigger.Heartbeat => () => { link.TriggerHeartbeat(); return Task.CompletedTask; },
+            ExtendedMessageTrigger.StatusNotification => () => { statuses.Trigger(request.ConnectorId); return Task.CompletedTask; },
+            ExtendedMessageTrigger.MeterValues => () => meterValues.SendTriggeredAsync(request.ConnectorId, stopping),
+            ExtendedMessageTrigger.SignChargePointCertificate => () => signing.RequestAsync(stopping),
+            _ => null,
+        };
+        if (send is null)
+        {
+            return Answer(TriggerMessageStatus.NotImplemented);
+        }
+
+        _ = AfterAnswerAsync(context.ReplySent, send);
+        return Answer(TriggerMessageStatus.Accepted);
+    }
+
+    private async Task AfterAnswerAsync(Task replySent, Func<Task> send)
+    {
+        try
+        {
+            await replySent;
+            await send();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            OcppHostLog.StepFailed(logger, "an extended triggered message", ex);
+        }
+    }
+
+    private static ExtendedTriggerMessageResponse Answer(TriggerMessageStatus status) => new() { Status = status };
+}
