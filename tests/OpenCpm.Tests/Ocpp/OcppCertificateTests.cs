@@ -102,7 +102,6 @@ public sealed class OcppCertificateTests(OcppRpcPeerFixture fixture) : IClassFix
 
         // The pending request is used up: the same chain again is Rejected.
         Assert.Equal("Rejected", Status(await site.CallAsync("CertificateSigned", Chain(signed))));
-        Assert.Equal("NotImplemented", Status(await site.CallAsync("ExtendedTriggerMessage", """{"requestedMessage":"LogStatusNotification"}""")));
         Assert.Equal("Accepted", Status(await site.CallAsync("ExtendedTriggerMessage", """{"requestedMessage":"Heartbeat"}""")));
         Assert.Equal("Rejected", Status(await site.CallAsync("ExtendedTriggerMessage", """{"requestedMessage":"StatusNotification","connectorId":5}""")));
     }

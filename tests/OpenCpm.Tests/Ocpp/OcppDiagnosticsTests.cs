@@ -61,7 +61,7 @@ public sealed class OcppDiagnosticsTests(OcppRpcPeerFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Triggered_firmware_and_diagnostics_statuses_are_idle_when_nothing_is_under_way()
+    public async Task Triggered_firmware_diagnostics_and_log_statuses_are_idle_when_nothing_is_under_way()
     {
         await using var site = await OcppSite.StartAsync(Peer, "CP-DIAG-3", stations: 1);
 
@@ -75,6 +75,16 @@ public sealed class OcppDiagnosticsTests(OcppRpcPeerFixture fixture) : IClassFix
             Assert.Equal("Accepted", answer.GetProperty("status").GetString());
             await site.UntilAsync(() => site.Handled(message).Count == 1, $"the triggered {message}");
             Assert.Equal("Idle", site.Handled(message)[0].GetProperty("status").GetString());
+        }
+
+        // The whitepaper's ExtendedTriggerMessage: the signed update's and the log upload's statuses, Idle without a requestId.
+        foreach (var (requested, message) in new[] { ("FirmwareStatusNotification", "SignedFirmwareStatusNotification"), ("LogStatusNotification", "LogStatusNotification") })
+        {
+            var answer = await site.CallAsync("ExtendedTriggerMessage", OcppSite.Json($$"""{"requestedMessage":"{{requested}}"}"""));
+            Assert.Equal("Accepted", answer.GetProperty("status").GetString());
+            await site.UntilAsync(() => site.Handled(message).Count == 1, $"the triggered {message}");
+            Assert.Equal("Idle", site.Handled(message)[0].GetProperty("status").GetString());
+            Assert.False(site.Handled(message)[0].TryGetProperty("requestId", out _));
         }
     }
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using OpenCpm.Data;
 using OpenCpm.Maintenance;
 using OpenCpm.Ocpp;
-using OpenCpm.Ocpp.Certificates;
 using OpenCpm.Tests.Firmware;
 using OpenCpm.Tests.Interop.OcppRpc;
 using OpenCpm.Tests.Shared;
@@ -152,9 +151,12 @@ public sealed class OcppFirmwareTests(OcppRpcPeerFixture fixture) : IClassFixtur
         await using var files = await TestFileServer.StartAsync();
         var package = File.ReadAllBytes(await install.PackAsync("99.0.0"));
         files.Serve(Package, package);
-        await using var site = await OcppSite.StartAsync(Peer, "CP-FW-5", stations: 1, hostArgs: install.HostArgs,
-            services: services => services.AddSingleton<IManufacturerRootCertificates>(new FixedManufacturerRoots(signer.Root)));
+        await using var site = await OcppSite.StartAsync(Peer, "CP-FW-5", stations: 1, hostArgs: install.HostArgs);
         var location = files.Url("files/" + Package);
+
+        // The manufacturer's root arrives as the backend installs it (TC_075_1), into the controller's certificate store.
+        var root = JsonSerializer.Serialize(new { certificateType = "ManufacturerRootCertificate", certificate = signer.Root.ExportCertificatePem() });
+        Assert.Equal("Accepted", (await site.CallAsync("InstallCertificate", root)).GetProperty("status").GetString());
 
         // TC_081: the signature is not the package's.
         var bad = await site.CallAsync("SignedUpdateFirmware", SignedUpdate(site, location, signer.LeafPem, signer.Sign([1, 2, 3]), requestId: 51));
@@ -162,7 +164,10 @@ public sealed class OcppFirmwareTests(OcppRpcPeerFixture fixture) : IClassFixtur
         await site.UntilAsync(() => SignedStatuses(site).Count == 3, "the signature is checked");
         Assert.Equal([("Downloading", 51), ("Downloaded", 51), ("InvalidSignature", 51)], SignedStatuses(site));
         var security = await site.Demo.Service<EventLog>().QueryAsync(new EventQuery { Source = SecurityEvents.Source }, Ct);
-        Assert.Equal("InvalidFirmwareSignature: the signature does not match the downloaded file with the signing certificate's key", Assert.Single(security.Items).Message);
+        Assert.Equal(
+            "InvalidFirmwareSignature: the signature does not match the downloaded file with the signing certificate's key",
+            Assert.Single(security.Items, e => e.Message.StartsWith("InvalidFirmware", StringComparison.Ordinal)).Message);
+        await site.UntilAsync(() => site.Handled("SecurityEventNotification").Any(e => e.GetProperty("type").GetString() == "InvalidFirmwareSignature"), "the backend is told");
         Assert.Equal(running, install.Root.Current);
 
         // TC_080: the right signature.

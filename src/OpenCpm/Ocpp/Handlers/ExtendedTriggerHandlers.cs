@@ -8,14 +8,17 @@ namespace OpenCpm.Ocpp.Handlers;
 /// <summary>
 /// ExtendedTriggerMessage (security whitepaper): answered first, then the message is sent — BootNotification, Heartbeat,
 /// StatusNotification, MeterValues (as TriggerMessage) and SignChargePointCertificate (a new key pair and
-/// SignCertificate). A connector that does not exist is Rejected; FirmwareStatusNotification and LogStatusNotification
-/// are NotImplemented until the firmware and log services are wired in.
+/// SignCertificate), FirmwareStatusNotification (SignedFirmwareStatusNotification of the signed update under way, with its
+/// requestId, else Idle) and LogStatusNotification (the GetLog upload under way, else Idle). A connector that does not
+/// exist is Rejected.
 /// </summary>
 internal sealed class ExtendedTriggerHandlers(
     CsmsLink link,
     StatusReporter statuses,
     MeterValuesReporter meterValues,
     ChargePointCertificateSigning signing,
+    Firmware.FirmwareUpdates firmware,
+    Diagnostics.LogUploads logs,
     SettingsService settings,
     IHostApplicationLifetime lifetime,
     ILogger<ExtendedTriggerHandlers> logger) : IOcppHandlers
@@ -42,6 +45,8 @@ internal sealed class ExtendedTriggerHandlers(
             ExtendedMessageTrigger.StatusNotification => () => { statuses.Trigger(request.ConnectorId); return Task.CompletedTask; },
             ExtendedMessageTrigger.MeterValues => () => meterValues.SendTriggeredAsync(request.ConnectorId, stopping),
             ExtendedMessageTrigger.SignChargePointCertificate => () => signing.RequestAsync(stopping),
+            ExtendedMessageTrigger.FirmwareStatusNotification => () => firmware.SendCurrentSignedStatusAsync(stopping),
+            ExtendedMessageTrigger.LogStatusNotification => () => logs.SendCurrentStatusAsync(stopping),
             _ => null,
         };
         if (send is null)
