@@ -167,6 +167,20 @@ public sealed class ReservationBook
         All.TrueForAll(r => r.HoldsAt(now)) ? this
             : new ReservationBook(All.RemoveAll(r => !r.HoldsAt(now)), _placed.RemoveRange(All.Where(r => !r.HoldsAt(now)).Select(r => r.Id)));
 
+    /// <summary>
+    /// OCPP 1.6 §5.13 (3): a reservation ends when its connector is set to Faulted or Unavailable. The book without the
+    /// reservations of the connectors in <paramref name="unusable"/> (a connector-0 reservation only when every one of
+    /// the <paramref name="connectorCount"/> connectors is so: until then it moves to a usable one), and which ended;
+    /// the same book when none did.
+    /// </summary>
+    public (IReadOnlyList<Reservation> Ended, ReservationBook Book) EndAt(IReadOnlySet<int> unusable, int connectorCount)
+    {
+        ArgumentNullException.ThrowIfNull(unusable);
+        var wholeSite = connectorCount > 0 && Enumerable.Range(1, connectorCount).All(unusable.Contains);
+        var ended = All.FindAll(r => r.ConnectorId == 0 ? wholeSite : unusable.Contains(r.ConnectorId));
+        return ended.IsEmpty ? ([], this) : (ended, ended.Aggregate(this, (book, r) => book.Without(r)));
+    }
+
     private ReservationBook Without(Reservation reservation) => new(All.Remove(reservation), _placed.Remove(reservation.Id));
 
     /// <summary>Why a connector-0 reservation finds no free connector: Occupied when one is busy or reserved, else Faulted, else Unavailable.</summary>

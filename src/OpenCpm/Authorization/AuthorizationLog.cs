@@ -14,4 +14,10 @@ internal static partial class AuthorizationLog
 
     [LoggerMessage(5303, LogLevel.Warning, "The expired reservations could not be removed; tried again at the next change")]
     public static partial void ExpiryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5304, LogLevel.Information, "Reservation {ReservationId} for connector {ConnectorId} ended: its station became {State} (OCPP 1.6 §5.13)")]
+    public static partial void ReservationEnded(ILogger logger, int reservationId, int connectorId, string state);
+
+    [LoggerMessage(5305, LogLevel.Warning, "The reservations of faulted or unavailable stations could not be ended; tried again at the next snapshot")]
+    public static partial void EndingFailed(ILogger logger, Exception exception);
 }

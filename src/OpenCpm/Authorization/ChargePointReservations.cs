@@ -13,7 +13,9 @@ namespace OpenCpm.Authorization;
 /// is used by a transaction, cancelled, or expires — a TimeProvider timer set to the next expiry, not a poll. Kept in
 /// SQLite (<see cref="ReservationStore"/>): a restart keeps them; those that expired meanwhile are dropped at start.
 /// A reservation for connector 0 is placed on a free station (<see cref="ReservationBook.Place"/>) each time it is
-/// asked for, from the latest site snapshot: where it is follows the stations, it is not stored.
+/// asked for, from the latest site snapshot: where it is follows the stations, it is not stored. A reservation ends when
+/// its station is taken out of service or becomes faulted or unreachable after it was heard (OCPP 1.6 §5.13 (3); a
+/// station not heard yet since the start is not a fault: the reservations kept across a restart wait for it).
 /// </summary>
 internal sealed class ChargePointReservations(SettingsService settings, SiteSnapshots site, ReservationStore store, TimeProvider time, ILogger<ChargePointReservations> logger)
     : IHostedLifecycleService, IDisposable
@@ -22,7 +24,10 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _publish = new();
+    private readonly HashSet<int> _heard = [];
     private ITimer? _timer;
+    private IDisposable? _siteChanges;
+    private int _ending;
 
     /// <summary>The reservations; published at each change.</summary>
     public LiveValue<ReservationBook> Book { get; } = new(ReservationBook.Empty);
@@ -53,6 +58,18 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
             (answer, var next) = book.Reserve(request, connectors, time.GetUtcNow());
             return next;
         }, cancellationToken);
+        lock (_heard)
+        {
+            // What the answer was decided on was heard: a fault from now on ends the reservation.
+            for (var c = 1; c <= connectors.Count; c++)
+            {
+                if (connectors[c - 1] is ConnectorOccupancy.Free or ConnectorOccupancy.Occupied)
+                {
+                    _heard.Add(c);
+                }
+            }
+        }
+
         return answer;
     }
 
@@ -67,15 +84,7 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
             return Book.Current;
         }
 
-        var snapshot = site.Current;
-        var current = settings.Current;
-        var availability = current.Get<AvailabilitySettings>();
-        var connectors = new OcppConnectors(current.Site).ChargePoints.Select(c =>
-            snapshot.Find(c.Id) is not { Driver: not null, Status.Online: true } cp
-                || cp.State is Core.ChargePoints.ChargePointState.Offline or Core.ChargePoints.ChargePointState.Error ? ConnectorOccupancy.Faulted
-            : availability.IsOutOfService(c.Id) ? ConnectorOccupancy.Unavailable
-            : cp.Status.VehiclePlugged ? ConnectorOccupancy.Occupied
-            : ConnectorOccupancy.Free).ToList();
+        var connectors = Occupancy();
         lock (_publish)
         {
             var book = Book.Current;
@@ -86,6 +95,78 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
             }
 
             return placed;
+        }
+    }
+
+    /// <summary>Connectors 1…N as the last snapshot shows them (index 0 = connector 1).</summary>
+    private List<ConnectorOccupancy> Occupancy()
+    {
+        var snapshot = site.Current;
+        var current = settings.Current;
+        var availability = current.Get<AvailabilitySettings>();
+        return new OcppConnectors(current.Site).ChargePoints.Select(c =>
+            snapshot.Find(c.Id) is not { Driver: not null, Status.Online: true } cp
+                || cp.State is Core.ChargePoints.ChargePointState.Offline or Core.ChargePoints.ChargePointState.Error ? ConnectorOccupancy.Faulted
+            : availability.IsOutOfService(c.Id) ? ConnectorOccupancy.Unavailable
+            : cp.Status.VehiclePlugged ? ConnectorOccupancy.Occupied
+            : ConnectorOccupancy.Free).ToList();
+    }
+
+    /// <summary>Each snapshot while something is reserved: the reservations of stations out of service, or faulted after they were heard, end.</summary>
+    private void OnSnapshot()
+    {
+        if (Book.Current.All.IsEmpty)
+        {
+            return;
+        }
+
+        var connectors = Occupancy();
+        HashSet<int>? unusable = null;
+        lock (_heard)
+        {
+            for (var c = 1; c <= connectors.Count; c++)
+            {
+                var occupancy = connectors[c - 1];
+                if (occupancy is ConnectorOccupancy.Free or ConnectorOccupancy.Occupied)
+                {
+                    _heard.Add(c);
+                }
+                else if (occupancy == ConnectorOccupancy.Unavailable || _heard.Contains(c))
+                {
+                    (unusable ??= []).Add(c);
+                }
+            }
+        }
+
+        if (unusable is not null && Interlocked.Exchange(ref _ending, 1) == 0)
+        {
+            _ = EndAsync(unusable, connectors);
+        }
+    }
+
+    private async Task EndAsync(HashSet<int> unusable, List<ConnectorOccupancy> connectors)
+    {
+        try
+        {
+            IReadOnlyList<Reservation> ended = [];
+            await UpdateAsync(book =>
+            {
+                (ended, var next) = book.EndAt(unusable, connectors.Count);
+                return next;
+            }, CancellationToken.None);
+            foreach (var reservation in ended)
+            {
+                var state = reservation.ConnectorId == 0 ? "faulted or out of service, as every station" : connectors[reservation.ConnectorId - 1] == ConnectorOccupancy.Unavailable ? "out of service" : "faulted or unreachable";
+                AuthorizationLog.ReservationEnded(logger, reservation.Id, reservation.ConnectorId, state);
+            }
+        }
+        catch (Exception ex)
+        {
+            AuthorizationLog.EndingFailed(logger, ex);
+        }
+        finally
+        {
+            Volatile.Write(ref _ending, 0);
         }
     }
 
@@ -125,11 +206,13 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
         Book.Publish(loaded);
         _timer = time.CreateTimer(_ => _ = ExpireAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         await UpdateAsync(book => book.Expire(time.GetUtcNow()), cancellationToken);
+        _siteChanges = site.Live.Subscribe(_ => OnSnapshot());
     }
 
     public Task StoppingAsync(CancellationToken cancellationToken)
     {
         _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _siteChanges?.Dispose();
         return Task.CompletedTask;
     }
 
@@ -144,6 +227,7 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
     public void Dispose()
     {
         _timer?.Dispose();
+        _siteChanges?.Dispose();
         _gate.Dispose();
     }
 

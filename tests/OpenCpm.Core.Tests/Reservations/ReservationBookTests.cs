@@ -31,6 +31,24 @@ public sealed class ReservationBookTests
         Assert.Equal(ReservationAnswer.Rejected, ReservationBook.Empty.Reserve(For(1, connector), ConnectorOccupancy.Free, 4, Now).Answer);
 
     [Fact]
+    public void A_reservation_ends_when_its_connector_is_unusable_and_one_for_connector_zero_only_when_every_connector_is()
+    {
+        var book = With(For(1, 1), For(2, 2), For(3, 0));
+
+        var (ended, after) = book.EndAt(new HashSet<int> { 2, 3 }, 4);
+        Assert.Equal([2], ended.Select(r => r.Id));
+        Assert.Equal([1, 3], after.All.Select(r => r.Id));
+
+        (ended, after) = book.EndAt(new HashSet<int> { 1, 2, 3, 4 }, 4);
+        Assert.Equal([1, 2, 3], ended.Select(r => r.Id));
+        Assert.Empty(after.All);
+
+        (ended, after) = book.EndAt(new HashSet<int> { 4 }, 4);
+        Assert.Empty(ended);
+        Assert.Same(book, after);
+    }
+
+    [Fact]
     public void A_reservation_that_has_already_expired_is_rejected() =>
         Assert.Equal(ReservationAnswer.Rejected, ReservationBook.Empty.Reserve(For(1, 1, minutes: 0), ConnectorOccupancy.Free, 4, Now).Answer);
 

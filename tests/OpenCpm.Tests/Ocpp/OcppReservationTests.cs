@@ -116,6 +116,47 @@ public sealed class OcppReservationTests(OcppRpcPeerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_reservation_ends_when_its_station_is_taken_out_of_service_or_faults_and_one_for_connector_zero_only_when_every_station_does()
+    {
+        await using var site = await OcppSite.StartAsync(Peer, "CP-RESERVE-FAULT", stations: 2);
+        await site.UntilStatusAsync(1, "Available");
+        await site.UntilStatusAsync(2, "Available");
+        var book = site.Demo.Service<ChargePointReservations>().Book;
+
+        // OCPP 1.6 §5.13 (3): out of service.
+        Assert.Equal("Accepted", await ReserveAsync(site, connector: 1, Reserving, id: 30, TimeSpan.FromHours(1)));
+        await site.UntilStatusAsync(1, "Reserved");
+        Assert.Equal("Accepted", Status(await site.CallAsync("ChangeAvailability", """{"connectorId":1,"type":"Inoperative"}""")));
+        await site.UntilStatusAsync(1, "Unavailable");
+        await site.UntilAsync(() => book.Current.All.IsEmpty, "the reservation ends");
+        Assert.Equal("Accepted", Status(await site.CallAsync("ChangeAvailability", """{"connectorId":1,"type":"Operative"}""")));
+        await site.UntilStatusAsync(1, "Available");
+
+        // A fault.
+        Assert.Equal("Accepted", await ReserveAsync(site, connector: 2, Reserving, id: 31, TimeSpan.FromHours(1)));
+        await site.UntilStatusAsync(2, "Reserved");
+        site.Station(2).Station.SetError(1);
+        await site.UntilStatusAsync(2, "Faulted");
+        await site.UntilAsync(() => book.Current.All.IsEmpty, "the reservation ends");
+        site.Station(2).Station.SetError(0);
+        await site.UntilStatusAsync(2, "Available");
+        Assert.Equal(["Available", "Reserved", "Unavailable", "Available"], site.Statuses(1));
+        Assert.Equal(["Available", "Reserved", "Faulted", "Available"], site.Statuses(2));
+
+        // Connector 0: a faulted station moves it to the other; it ends only when no station is left for it.
+        Assert.Equal("Accepted", await ReserveAsync(site, connector: 0, Reserving, id: 32, TimeSpan.FromHours(1)));
+        await site.UntilStatusAsync(2, "Reserved");
+        site.Station(2).Station.SetError(1);
+        await site.UntilStatusAsync(2, "Faulted");
+        await site.UntilStatusAsync(1, "Reserved");
+        Assert.Single(book.Current.All);
+        Assert.Equal("Accepted", Status(await site.CallAsync("ChangeAvailability", """{"connectorId":1,"type":"Inoperative"}""")));
+        await site.UntilStatusAsync(1, "Unavailable");
+        await site.UntilAsync(() => book.Current.All.IsEmpty, "the reservation ends");
+        Peer.AssertClean(site.Identity);
+    }
+
+    [Fact]
     public async Task A_reservation_of_connector_zero_keeps_one_station_free_for_its_card_and_any_station_serves_it()
     {
         await using var site = await OcppSite.StartAsync(Peer, "CP-RESERVE-ZERO", stations: 2, prepare: settings =>
