@@ -50,6 +50,7 @@ internal sealed class FtpSession : IAsyncDisposable
         }
 
         var server = ((IPEndPoint)socket.RemoteEndPoint!).Address;
+        server = server.IsIPv4MappedToIPv6 ? server.MapToIPv4() : server;
         Func<SslClientAuthenticationOptions>? tls = secure ? () => TlsOptions(host, settings.TrustedRoots) : null;
         var session = new FtpSession(new FtpControlChannel(new NetworkStream(socket, ownsSocket: true), settings.IdleTimeout), server, tls);
         try
