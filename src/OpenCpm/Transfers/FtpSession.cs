@@ -117,7 +117,7 @@ internal sealed class FtpSession : IAsyncDisposable
             await FtpTimeout.RunAsync(Idle, "sending the file", c => new ValueTask(data.FlushAsync(c)), ct);
             if (data is SslStream tls)
             {
-                await FtpTimeout.RunAsync(Idle, "closing the data connection", _ => new ValueTask(tls.ShutdownAsync()), ct);
+                await FtpTimeout.RunAsync(Idle, "closing the data connection", c => new ValueTask(tls.ShutdownAsync().WaitAsync(c)), ct);
             }
         }, cancellationToken);
     }
