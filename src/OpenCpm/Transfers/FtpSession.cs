@@ -83,7 +83,7 @@ internal sealed class FtpSession : IAsyncDisposable
     public async Task RetrieveAsync(string file, Stream destination, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        await TransferAsync("RETR", file, TransferFailure.Failed, $"the FTP server did not send the file '{Shown(file)}'", async (data, ct) =>
+        await TransferAsync("RETR", file, TransferFailure.Failed, $"the FTP server did not send the file '{Shown(file)}'", async (data, _, ct) =>
         {
             var buffer = new byte[64 * 1024];
             long total = 0;
@@ -105,7 +105,7 @@ internal sealed class FtpSession : IAsyncDisposable
     public async Task StoreAsync(string file, Stream source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        await TransferAsync("STOR", file, TransferFailure.PermissionDenied, $"the FTP server refused to store the file '{Shown(file)}'", async (data, ct) =>
+        await TransferAsync("STOR", file, TransferFailure.PermissionDenied, $"the FTP server refused to store the file '{Shown(file)}'", async (data, socket, ct) =>
         {
             var buffer = new byte[64 * 1024];
             int read;
@@ -119,6 +119,8 @@ internal sealed class FtpSession : IAsyncDisposable
             {
                 await FtpTimeout.RunAsync(Idle, "closing the data connection", c => new ValueTask(tls.ShutdownAsync().WaitAsync(c)), ct);
             }
+
+            await CloseGracefullyAsync(socket, ct);
         }, cancellationToken);
     }
 
@@ -174,7 +176,7 @@ internal sealed class FtpSession : IAsyncDisposable
     }
 
     private async Task TransferAsync(
-        string command, string file, TransferFailure refused, string refusal, Func<Stream, CancellationToken, Task> move, CancellationToken cancellationToken)
+        string command, string file, TransferFailure refused, string refusal, Func<Stream, Socket, CancellationToken, Task> move, CancellationToken cancellationToken)
     {
         var socket = await OpenDataConnectionAsync(cancellationToken);
         Stream data = new NetworkStream(socket, ownsSocket: true);
@@ -193,7 +195,7 @@ internal sealed class FtpSession : IAsyncDisposable
                 await FtpTimeout.RunAsync(Idle, "the TLS handshake of the data connection", ct => new ValueTask(tls.AuthenticateAsClientAsync(_tls(), ct)), cancellationToken);
             }
 
-            await move(data, cancellationToken);
+            await move(data, socket, cancellationToken);
         }
         finally
         {
@@ -202,6 +204,28 @@ internal sealed class FtpSession : IAsyncDisposable
 
         var done = await _control.ReadReplyAsync(cancellationToken);
         Expect(done, $"the FTP server reported the transfer of '{Shown(file)}' failed", 226, 250);
+    }
+
+    /// <summary>
+    /// Ends an upload's data connection as the server expects: our side shut (FIN after the last byte), then what the
+    /// server still sends (a TLS 1.3 session ticket, its close_notify) read until it closes too. Closing with such bytes
+    /// unread would reset the connection, and a reset can drop the file's last bytes at the server before it read them
+    /// (seen with pyftpdlib over TLS). A server that never closes is given up on after the idle timeout: the file is sent.
+    /// </summary>
+    private async Task CloseGracefullyAsync(Socket socket, CancellationToken cancellationToken)
+    {
+        socket.Shutdown(SocketShutdown.Send);
+        var sink = new byte[4096];
+        try
+        {
+            while (await FtpTimeout.RunAsync(Idle, "closing the data connection", c => socket.ReceiveAsync(sink, c), cancellationToken) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (e is FtpException or SocketException)
+        {
+            // the server reset or kept the connection: its reply to STOR says whether it has the file
+        }
     }
 
     private async Task<Socket> OpenDataConnectionAsync(CancellationToken cancellationToken)
