@@ -8,6 +8,9 @@ apt_packages=()
 # pymodbus: an independent Modbus TCP peer for the grid-meter tests
 /usr/bin/python3 -c 'import pymodbus' 2>/dev/null || apt_packages+=(python3-pymodbus)
 /usr/bin/python3 -c 'import serial_asyncio' 2>/dev/null || apt_packages+=(python3-serial-asyncio) # pymodbus.server imports it (a Recommends)
+# pyftpdlib: an independent FTP/FTPS server for the OCPP file-transfer tests (its TLS handler needs pyOpenSSL)
+/usr/bin/python3 -c 'import pyftpdlib' 2>/dev/null || apt_packages+=(python3-pyftpdlib)
+/usr/bin/python3 -c 'import OpenSSL' 2>/dev/null || apt_packages+=(python3-openssl)
 # Debian's Chromium for the web UI tests (Playwright drives it; Playwright's own browser download never runs)
 [[ -x /usr/bin/chromium ]] || apt_packages+=(chromium)
 # a font with the glyphs of the UI's three languages, for readable screenshots

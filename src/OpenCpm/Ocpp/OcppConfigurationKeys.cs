@@ -55,7 +55,7 @@ internal static class OcppConfigurationKeys
         Measurands("StopTxnSampledData", c => c.StopTxnSampledData, (c, v) => c with { StopTxnSampledData = v }),
         ReadOnly("StopTxnSampledDataMaxLength", (_, _) => Text(OcppMeasurands.MaxLength)),
         ReadOnly("SupportedFeatureProfiles", (_, _) => SupportedFeatureProfiles),
-        ReadOnly("SupportedFileTransferProtocols", (_, _) => Transfers.TransferLocation.SupportedProtocols), // FTP is refused: no FTP client (docs/ocpp.md)
+        ReadOnly("SupportedFileTransferProtocols", (_, _) => Transfers.TransferLocation.SupportedProtocols), // FTP, FTPS (explicit TLS), HTTP, HTTPS (docs/ocpp.md)
         .. Core.SmartCharging.SmartChargingConfiguration.Default.Keys.Select(k => ReadOnly(k.Key, (_, _) => k.Value)),
         Int("TransactionMessageAttempts", c => c.TransactionMessageAttempts, (c, v) => c with { TransactionMessageAttempts = v }),
         Int("TransactionMessageRetryInterval", c => c.TransactionMessageRetryIntervalSeconds, (c, v) => c with { TransactionMessageRetryIntervalSeconds = v }),

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Text;
 
 namespace OpenCpm.Transfers;
@@ -8,8 +10,9 @@ namespace OpenCpm.Transfers;
 /// Fetches and sends the files the backend asks for over http and https (<see cref="IHttpClientFactory"/>, client
 /// <see cref="ClientName"/>): a download is a GET written to a file, never more than <see cref="MaxDownloadBytes"/>; an
 /// upload is a multipart/form-data POST with one part <c>file</c> carrying the file name (what backends commonly take).
-/// A <c>user:password@</c> in the URL becomes HTTP Basic authentication. Each call is one attempt: it throws
-/// <see cref="FileTransferException"/> with a sentence, never the credentials.
+/// A <c>user:password@</c> in the URL becomes HTTP Basic authentication. Over ftp and ftps the same is a RETR or a STOR
+/// (<see cref="FtpFileTransfer"/>, with <see cref="Ftp"/>). Each call is one attempt, at most <see cref="AttemptTimeout"/>:
+/// it throws <see cref="FileTransferException"/> with a sentence, never the credentials.
 /// </summary>
 internal sealed class FileTransfer(IHttpClientFactory clients)
 {
@@ -20,9 +23,22 @@ internal sealed class FileTransfer(IHttpClientFactory clients)
 
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>The FTP client's idle timeout and trust (the defaults in the product; tests shorten and replace them).</summary>
+    public FtpSettings Ftp { get; init; } = new();
+
     public async Task DownloadAsync(TransferLocation location, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
+        if (location.IsFtp)
+        {
+            await FtpAsync(location, "download", async ct =>
+            {
+                await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+                await new FtpFileTransfer(Ftp).DownloadAsync(location, file, MaxDownloadBytes, ct);
+            }, cancellationToken);
+            return;
+        }
+
         using var request = Request(HttpMethod.Get, location);
         await SendAsync(location, "download", async client =>
         {
@@ -55,6 +71,16 @@ internal sealed class FileTransfer(IHttpClientFactory clients)
     public async Task UploadAsync(TransferLocation location, string fileName, string contentType, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
+        if (location.IsFtp)
+        {
+            await FtpAsync(location, "upload", async ct =>
+            {
+                await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+                await new FtpFileTransfer(Ftp).UploadAsync(location, fileName, file, ct);
+            }, cancellationToken);
+            return;
+        }
+
         using var request = Request(HttpMethod.Post, location);
         using var form = new MultipartFormDataContent();
         var file = new StreamContent(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true));
@@ -85,6 +111,32 @@ internal sealed class FileTransfer(IHttpClientFactory clients)
             throw new FileTransferException(new TransferProblem(TransferFailure.Failed, $"the {what} at {location.Shown} did not finish within {AttemptTimeout.TotalMinutes:0} min"), e);
         }
         catch (IOException e)
+        {
+            throw new FileTransferException(new TransferProblem(TransferFailure.Failed, $"the {what} at {location.Shown} broke off: {e.Message}"), e);
+        }
+    }
+
+    private static async Task FtpAsync(TransferLocation location, string what, Func<CancellationToken, Task> transfer, CancellationToken cancellationToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(AttemptTimeout);
+        try
+        {
+            await transfer(attempt.Token);
+        }
+        catch (FtpException e)
+        {
+            throw new FileTransferException(new TransferProblem(e.Failure, $"the {what} at {location.Shown} failed: {e.Message}"), e);
+        }
+        catch (AuthenticationException e)
+        {
+            throw new FileTransferException(new TransferProblem(TransferFailure.Failed, $"the {what} at {location.Shown} failed: the TLS handshake with the FTP server failed ({e.Message})"), e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FileTransferException(new TransferProblem(TransferFailure.Failed, $"the {what} at {location.Shown} did not finish within {AttemptTimeout.TotalMinutes:0} min"), e);
+        }
+        catch (Exception e) when (e is IOException or SocketException)
         {
             throw new FileTransferException(new TransferProblem(TransferFailure.Failed, $"the {what} at {location.Shown} broke off: {e.Message}"), e);
         }

@@ -2,8 +2,10 @@ using System.IO.Compression;
 using System.Text;
 
 using OpenCpm.Data;
+using OpenCpm.Diagnostics;
 using OpenCpm.Ocpp;
 using OpenCpm.Tests.Interop.OcppRpc;
+using OpenCpm.Tests.Transfers;
 
 namespace OpenCpm.Tests.Ocpp;
 
@@ -67,7 +69,7 @@ public sealed class OcppDiagnosticsTests(OcppRpcPeerFixture fixture) : IClassFix
 
         var configuration = await site.CallAsync("GetConfiguration", """{"key":["SupportedFeatureProfiles","SupportedFileTransferProtocols"]}""");
         Assert.Equal(
-            ["Core,FirmwareManagement,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging", "HTTP,HTTPS"],
+            ["Core,FirmwareManagement,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging", "FTP,FTPS,HTTP,HTTPS"],
             configuration.GetProperty("configurationKey").EnumerateArray().Select(k => k.GetProperty("value").GetString()));
         foreach (var message in new[] { "FirmwareStatusNotification", "DiagnosticsStatusNotification" })
         {
@@ -110,9 +112,31 @@ public sealed class OcppDiagnosticsTests(OcppRpcPeerFixture fixture) : IClassFix
 
         // A location that is not a URL is rejected; one with a scheme the controller can't use is told NotSupportedOperation.
         Assert.Equal("Rejected", (await site.CallAsync("GetLog", """{"logType":"DiagnosticsLog","requestId":80,"log":{"remoteLocation":"not a url"}}""")).GetProperty("status").GetString());
-        await site.CallAsync("GetLog", """{"logType":"DiagnosticsLog","requestId":81,"log":{"remoteLocation":"ftp://127.0.0.1/logs"}}""");
-        await site.UntilAsync(() => LogStatuses(site).Count == 3, "the ftp upload is refused");
+        await site.CallAsync("GetLog", """{"logType":"DiagnosticsLog","requestId":81,"log":{"remoteLocation":"sftp://127.0.0.1/logs"}}""");
+        await site.UntilAsync(() => LogStatuses(site).Count == 3, "the sftp upload is refused");
         Assert.Equal(("NotSupportedOperation", 81), LogStatuses(site)[^1]);
+    }
+
+    [Fact]
+    public async Task Get_diagnostics_over_ftp_stores_the_archive_in_the_folder_named_and_get_log_with_a_refused_login_is_permission_denied()
+    {
+        await using var ftp = await PyftpdlibServer.StartAsync();
+        Directory.CreateDirectory(ftp.Home.File("diagnostics"));
+        await using var site = await OcppSite.StartAsync(Peer, "CP-DIAG-4", stations: 1);
+        await site.Demo.Service<EventLog>().InfoAsync("test", "sent over ftp", Ct);
+
+        var answer = await site.CallAsync("GetDiagnostics", OcppSite.Json($$"""{"location":"{{ftp.Url("diagnostics/")}}"}"""));
+        await site.UntilAsync(() => DiagnosticsStatuses(site).Count == 2, "the diagnostics are uploaded");
+        var log = await site.CallAsync("GetLog", OcppSite.Json($$$"""{"logType":"SecurityLog","requestId":82,"retries":0,"log":{"remoteLocation":"{{{ftp.Url("diagnostics", password: "wrong-pw")}}}"}}"""));
+        await site.UntilAsync(() => LogStatuses(site).Count == 2, "the log upload is refused");
+
+        Assert.Equal(["Uploading", "Uploaded"], DiagnosticsStatuses(site));
+        var fileName = answer.GetProperty("fileName").GetString()!;
+        var stored = new TestUpload(fileName, ArchiveUploader.ContentType, await File.ReadAllBytesAsync(ftp.Home.File("diagnostics/" + fileName), Ct));
+        Assert.Contains(",Info,test,sent over ftp\n", Entry(stored, "events.csv"), StringComparison.Ordinal);
+        Assert.Equal("Accepted", log.GetProperty("status").GetString());
+        Assert.Equal([("Uploading", 82), ("PermissionDenied", 82)], LogStatuses(site));
+        Assert.Equal([fileName], Directory.GetFiles(ftp.Home.File("diagnostics")).Select(Path.GetFileName));
     }
 
     private static string Entry(TestUpload upload, string name)

@@ -7,6 +7,7 @@ using OpenCpm.Ocpp;
 using OpenCpm.Tests.Firmware;
 using OpenCpm.Tests.Interop.OcppRpc;
 using OpenCpm.Tests.Shared;
+using OpenCpm.Tests.Transfers;
 using OpenCpm.Tests.Updates;
 using OpenCpm.Updates;
 
@@ -96,10 +97,51 @@ public sealed class OcppFirmwareTests(OcppRpcPeerFixture fixture) : IClassFixtur
 
         Assert.Equal(["Downloading", "DownloadFailed"], FirmwareStatuses(site));
         Assert.Equal(3, files.Requests.Count(r => r == "GET /files/missing.ocpu"));
-        await site.CallAsync("UpdateFirmware", OcppSite.Json($$"""{"location":"ftp://example.invalid/fw.bin","retrieveDate":"{{site.Time.GetUtcNow():o}}"}"""));
-        await site.UntilAsync(() => FirmwareStatuses(site).Count == 3, "the ftp location fails");
+        await site.CallAsync("UpdateFirmware", OcppSite.Json($$"""{"location":"sftp://example.invalid/fw.bin","retrieveDate":"{{site.Time.GetUtcNow():o}}"}"""));
+        await site.UntilAsync(() => FirmwareStatuses(site).Count == 3, "the sftp location fails");
         Assert.Equal("DownloadFailed", FirmwareStatuses(site)[^1]);
-        Assert.Contains(site.Demo.Logs.Entries, e => e.Message.Contains("uses FTP, which this controller does not support (only HTTP,HTTPS)", StringComparison.Ordinal));
+        Assert.Contains(site.Demo.Logs.Entries, e => e.Message.Contains("uses SFTP, which this controller does not support (only FTP,FTPS,HTTP,HTTPS)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_update_over_ftp_is_downloaded_from_the_ftp_server_and_installed()
+    {
+        using var install = new InstallRootFixture();
+        var running = new InstalledVersion().Version;
+        install.AddVersion(running);
+        install.Root.SwitchTo(running);
+        await using var ftp = await PyftpdlibServer.StartAsync();
+        Directory.CreateDirectory(ftp.Home.File("firmware"));
+        File.Copy(await install.PackAsync("99.0.0"), ftp.Home.File("firmware/" + Package));
+        await using var site = await OcppSite.StartAsync(Peer, "CP-FW-6", stations: 1, hostArgs: install.HostArgs);
+
+        await site.CallAsync("UpdateFirmware", OcppSite.Json($$"""{"location":"{{ftp.Url("firmware/" + Package)}}","retrieveDate":"{{site.Time.GetUtcNow():o}}"}"""));
+        var restart = site.Demo.Service<ControllerRestart>();
+        await site.UntilAsync(() => restart.Requested, "the controller restarts into the new version");
+
+        Assert.Equal(["Downloading", "Downloaded", "Installing"], FirmwareStatuses(site));
+        Assert.Equal(("99.0.0", running), (install.Root.Current, install.Root.Previous));
+        Assert.DoesNotContain(site.Demo.Logs.Entries, e => e.Message.Contains(PyftpdlibServer.Password, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_ftp_download_with_a_refused_login_or_a_missing_file_is_tried_again_then_reported_download_failed_with_the_reason()
+    {
+        await using var ftp = await PyftpdlibServer.StartAsync();
+        await using var site = await OcppSite.StartAsync(Peer, "CP-FW-7", stations: 1);
+
+        await site.CallAsync("UpdateFirmware", OcppSite.Json($$"""{"location":"{{ftp.Url(Package, password: "wrong-pw")}}","retrieveDate":"{{site.Time.GetUtcNow():o}}","retries":1,"retryInterval":10}"""));
+        await site.UntilAsync(() => FirmwareStatuses(site).Count == 2, "the login is refused");
+        await site.CallAsync("UpdateFirmware", OcppSite.Json($$"""{"location":"{{ftp.Url("missing.ocpu")}}","retrieveDate":"{{site.Time.GetUtcNow():o}}","retries":0}"""));
+        await site.UntilAsync(() => FirmwareStatuses(site).Count == 4, "the file is missing");
+
+        Assert.Equal(["Downloading", "DownloadFailed", "Downloading", "DownloadFailed"], FirmwareStatuses(site));
+        var messages = site.Demo.Logs.Entries.Select(e => e.Message).ToList();
+        var refused = $"the download at ftp://127.0.0.1:{ftp.Port}/{Package} failed: the FTP server refused the login (530 Authentication failed.)";
+        Assert.Equal(2, messages.Count(m => m.Contains("attempt", StringComparison.Ordinal) && m.Contains(refused, StringComparison.Ordinal)));
+        Assert.Contains(messages, m => m.Contains("attempt 2 of 2 failed", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains($"ftp://127.0.0.1:{ftp.Port}/missing.ocpu failed: the FTP server did not send the file 'missing.ocpu' (550 ", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Contains("wrong-pw", StringComparison.Ordinal));
     }
 
     [Fact]

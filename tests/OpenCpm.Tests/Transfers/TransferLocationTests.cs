@@ -9,8 +9,10 @@ public sealed class TransferLocationTests
         { "fw.bin", "BadLocation", "the location 'fw.bin' is not an absolute URL" },
         { "/srv/fw.bin", "BadLocation", "the location '/srv/fw.bin' is not an absolute URL" },
         { "file:///etc/passwd", "BadLocation", "the location 'file:///etc/passwd' is not an absolute URL" },
-        { "ftp://user:secret@ftp.example.com/fw.bin", "UnsupportedProtocol", "the location ftp://ftp.example.com/fw.bin uses FTP, which this controller does not support (only HTTP,HTTPS)" },
-        { "gopher://example.com/fw", "UnsupportedProtocol", "the location gopher://example.com/fw uses the scheme 'gopher', which this controller does not support (only HTTP,HTTPS)" },
+        { "sftp://user:secret@ftp.example.com/fw.bin", "UnsupportedProtocol", "the location sftp://ftp.example.com/fw.bin uses SFTP, which this controller does not support (only FTP,FTPS,HTTP,HTTPS)" },
+        { "gopher://example.com/fw", "UnsupportedProtocol", "the location gopher://example.com/fw uses the scheme 'gopher', which this controller does not support (only FTP,FTPS,HTTP,HTTPS)" },
+        { "ftp://user:secret@ftp.example.com/fw%0D%0ADELE%20x", "BadLocation", "the location ftp://ftp.example.com/fw%0D%0ADELE x has a line break or NUL in its path or user name, which FTP can't carry" },
+        { "ftp://us%0Aer:secret@ftp.example.com/fw.bin", "BadLocation", "the location ftp://ftp.example.com/fw.bin has a line break or NUL in its path or user name, which FTP can't carry" },
     };
 
     [Theory]
@@ -29,6 +31,20 @@ public sealed class TransferLocationTests
         Assert.Null(problem);
         Assert.Equal("https://files.example.com/fw/opencpm.ocpu", location!.Shown);
         Assert.Equal("cpo:secret", location.Uri.UserInfo);
+    }
+
+    [Theory]
+    [InlineData("ftp://cpo:p%40ss%3Aword@files.example.com/fw/opencpm%2099.ocpu", "ftp://files.example.com/fw/opencpm 99.ocpu", 21, "cpo", "p@ss:word", "fw|opencpm 99.ocpu")]
+    [InlineData("ftps://cpo:pw@files.example.com:2121/logs/", "ftps://files.example.com:2121/logs/", 2121, "cpo", "pw", "logs")]
+    [InlineData("ftps://files.example.com/%2Fsrv//logs", "ftps://files.example.com/%2Fsrv//logs", 21, "anonymous", "anonymous@", "/srv|logs")]
+    [InlineData("ftp://cpo@files.example.com", "ftp://files.example.com/", 21, "cpo", "", "")]
+    public void An_ftp_url_is_taken_with_its_login_port_and_path_segments_and_shown_without_its_credentials(
+        string url, string shown, int port, string user, string password, string segments)
+    {
+        Assert.True(TransferLocation.TryParse(url, out var location, out var problem));
+        Assert.Null(problem);
+        Assert.True(location!.IsFtp);
+        Assert.Equal((shown, port, user, password, segments), (location.Shown, location.FtpPort, location.FtpLogin.User, location.FtpLogin.Password, string.Join('|', location.FtpSegments)));
     }
 
     [Theory]
