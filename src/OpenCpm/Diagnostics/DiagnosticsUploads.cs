@@ -10,7 +10,7 @@ namespace OpenCpm.Diagnostics;
 /// the event log restricted to startTime…stopTime) is uploaded to the location with the request's retries, and
 /// DiagnosticsStatusNotification tells Uploading, then Uploaded or UploadFailed. One upload at a time: a request while
 /// one runs is answered without a file name (nothing is uploaded for it), as is one whose location can't be used
-/// (ftp, not a URL) — that one is also told UploadFailed, and the reason logged.
+/// (a scheme other than http, https, ftp, ftps, or not a URL) — that one is also told UploadFailed, and the reason logged.
 /// </summary>
 internal sealed class DiagnosticsUploads(
     LogArchive archive,

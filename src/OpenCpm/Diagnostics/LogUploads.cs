@@ -11,7 +11,7 @@ namespace OpenCpm.Diagnostics;
 /// entries of <see cref="SecurityEvents.Source"/> as CSV in a ZIP, both for oldestTimestamp…latestTimestamp. Answered
 /// Accepted with the file name — AcceptedCanceled when an upload was under way (it is cancelled), Rejected when the
 /// location is not an absolute URL —, then uploaded with the retries; LogStatusNotification (with the requestId) tells
-/// Uploading, then Uploaded, or PermissionDenied (HTTP 401/403), BadMessage (HTTP 400), NotSupportedOperation (ftp or
+/// Uploading, then Uploaded, or PermissionDenied (HTTP 401/403, a refused FTP login or store), BadMessage (HTTP 400), NotSupportedOperation (sftp or
 /// another scheme), UploadFailure (anything else).
 /// </summary>
 internal sealed class LogUploads(
