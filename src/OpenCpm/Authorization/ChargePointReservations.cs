@@ -58,12 +58,13 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
             (answer, var next) = book.Reserve(request, connectors, time.GetUtcNow());
             return next;
         }, cancellationToken);
+        var seen = Occupancy();
         lock (_heard)
         {
-            // What the answer was decided on was heard: a fault from now on ends the reservation.
-            for (var c = 1; c <= connectors.Count; c++)
+            // The stations heard as the reservation is made: a fault from now on ends it.
+            for (var c = 1; c <= seen.Count; c++)
             {
-                if (connectors[c - 1] is ConnectorOccupancy.Free or ConnectorOccupancy.Occupied)
+                if (seen[c - 1] is ConnectorOccupancy.Free or ConnectorOccupancy.Occupied)
                 {
                     _heard.Add(c);
                 }
