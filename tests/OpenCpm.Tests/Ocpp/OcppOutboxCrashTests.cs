@@ -47,8 +47,8 @@ public sealed class OcppOutboxCrashTests(OcppRpcPeerFixture fixture, ITestOutput
             latencies.AddRange(await RoundAsync(site, client, online: true, round: 1));
             await Peer.OfflineAsync(Identity, offline: true);
             await PlugAllAsync(site, client, online: false, round: 2);
-            await Task.Delay(TimeSpan.FromSeconds(1.5), Ct); // sampled MeterValues queue up too
-            var queued = await OutboxAsync(client);
+            var queued = new List<string>();
+            await Eventually.TrueAsync(async () => (queued = await OutboxAsync(client)).Contains("MeterValues"), Timeout, "sampled MeterValues queue up too");
             await controller.KillAsync();
             client.Dispose();
             foreach (var station in site.Stations)
