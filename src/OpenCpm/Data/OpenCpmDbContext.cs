@@ -46,6 +46,8 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
 
     public DbSet<OcppSecurityEventRow> OcppSecurityEvents => Set<OcppSecurityEventRow>();
 
+    public DbSet<OcppSigningKeyRow> OcppSigningKeys => Set<OcppSigningKeyRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
@@ -201,5 +203,6 @@ internal sealed class OpenCpmDbContext(DbContextOptions<OpenCpmDbContext> option
             e.Property(v => v.Type).HasMaxLength(50);
             e.Property(v => v.TechInfo).HasMaxLength(255);
         });
+        modelBuilder.Entity<OcppSigningKeyRow>(e => e.ToTable("OcppSigningKeys"));
     }
 }

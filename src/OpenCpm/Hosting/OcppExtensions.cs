@@ -46,6 +46,7 @@ internal static class OcppExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CertificateStore>()); // loads after the migration, before the link connects
         services.AddSingleton<IManufacturerRootCertificates>(sp => sp.GetRequiredService<CertificateStore>());
         services.AddSingleton<Settings.ISettingsRule<OcppBackendSettings>, SecurityProfileRule>();
+        services.AddSingleton<PendingSigningKey>();
         services.AddSingleton<ChargePointCertificateSigning>();
         services.AddSingleton<CertificateUploads>();
         services.AddSingleton<CsmsLink>();

@@ -388,6 +388,24 @@ namespace OpenCpm.Data.Migrations
                     b.ToTable("OcppSecurityEvents", (string)null);
                 });
 
+            modelBuilder.Entity("OpenCpm.Data.OcppSigningKeyRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ProtectedKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OcppSigningKeys", (string)null);
+                });
+
             modelBuilder.Entity("OpenCpm.Data.OcppTransactionRow", b =>
                 {
                     b.Property<long>("Id")

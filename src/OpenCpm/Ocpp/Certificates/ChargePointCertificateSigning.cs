@@ -11,11 +11,13 @@ namespace OpenCpm.Ocpp.Certificates;
 /// (CN = the charge box id, O = CpoName) sent as SignCertificate; the backend's CertificateSigned is accepted only for
 /// that key, with a chain that leads to an installed Central System root and is valid now — then it replaces the
 /// installed certificate and is used from the next connection on. Anything else is Rejected and raises
-/// InvalidChargePointCertificate. The pending key lives in memory only (a restart asks for a new request).
+/// InvalidChargePointCertificate. The pending key is kept encrypted in SQLite (<see cref="PendingSigningKey"/>): a
+/// CertificateSigned that comes after a restart still finds it.
 /// </summary>
 internal sealed class ChargePointCertificateSigning(
     CsmsLink link,
     CertificateStore store,
+    PendingSigningKey pending,
     SecurityEvents securityEvents,
     SettingsService settings,
     TimeProvider time)
@@ -31,6 +33,7 @@ internal sealed class ChargePointCertificateSigning(
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var csr = SigningRequest(key, backend.ChargeBoxId ?? "", backend.CpoName);
         var pkcs8 = key.ExportPkcs8PrivateKey();
+        await pending.SaveAsync(pkcs8, cancellationToken);
         lock (_lock)
         {
             if (_pendingKey is { } old)
@@ -52,6 +55,14 @@ internal sealed class ChargePointCertificateSigning(
         lock (_lock)
         {
             key = _pendingKey;
+        }
+
+        if (key is null && await pending.LoadAsync(cancellationToken) is { } stored)
+        {
+            lock (_lock)
+            {
+                key = _pendingKey ??= stored; // the request made before a restart
+            }
         }
 
         var problem = key is null ? "no certificate signing request is pending" : null;
@@ -88,6 +99,8 @@ internal sealed class ChargePointCertificateSigning(
                 _pendingKey = null;
             }
         }
+
+        await pending.ClearAsync(cancellationToken);
 
         await securityEvents.RaiseAsync(SecurityEvents.ReconfigurationOfSecurityParameters, $"new charge point certificate {bundle!.Certificates[0].Subject}, used from the next connection", cancellationToken);
         return CertificateSignedStatus.Accepted;
