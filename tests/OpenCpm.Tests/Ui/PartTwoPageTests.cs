@@ -244,6 +244,7 @@ public sealed class PartTwoPageTests(BrowserFixture browser, SharedDemo shared) 
         var settings = page.GetByRole(AriaRole.Region, new() { Name = "Backend connection" });
         await settings.GetByLabel("Backend URL (ws:// or wss://)").FillAsync("ws://csms.example:8180/ocpp");
         await settings.GetByLabel("Charge box identity").FillAsync("OPENCPM-UI-1");
+        await settings.GetByLabel("Operator name (CpoName, in the charge point certificate request)").FillAsync("Stadtwerke Beispiel");
         await settings.GetByLabel("Security profile").SelectOptionAsync("1");
         await settings.GetByLabel("Authorization key (password)").FillAsync("short");
         await settings.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
@@ -256,7 +257,7 @@ public sealed class PartTwoPageTests(BrowserFixture browser, SharedDemo shared) 
         await Expect(settings.GetByLabel("Authorization key (password)")).ToHaveValueAsync("");
         await Expect(settings.GetByLabel("Authorization key (password)")).ToHaveAttributeAsync("placeholder", "set (hidden)");
         var saved = Settings.Current.Get<OcppBackendSettings>();
-        Assert.Equal(("ws://csms.example:8180/ocpp", "OPENCPM-UI-1", 1, "0123456789abcdefXYZ", false), (saved.Url, saved.ChargeBoxId, saved.SecurityProfile, saved.AuthorizationKey, saved.Enabled));
+        Assert.Equal(("ws://csms.example:8180/ocpp", "OPENCPM-UI-1", "Stadtwerke Beispiel", 1, "0123456789abcdefXYZ", false), (saved.Url, saved.ChargeBoxId, saved.CpoName, saved.SecurityProfile, saved.AuthorizationKey, saved.Enabled));
         await site.ScreenshotAsync("configuration-ocpp-saved");
 
         await site.OpenTabAsync("/system", "DSW settings");
