@@ -21,10 +21,11 @@ internal sealed class FirmwareUpdates(
     FirmwareJobStore store,
     FileTransfer transfer,
     SoftwareUpdates updates,
-    InstalledVersion installed,
     IManufacturerRootCertificates roots,
     SecurityEvents security,
     TransferStatusSender sender,
+    FirmwareNotifier notifier,
+    FirmwareInstallOutcome outcome,
     EventLog events,
     StorageOptions storage,
     IHostApplicationLifetime lifetime,
@@ -36,8 +37,6 @@ internal sealed class FirmwareUpdates(
 
     public const string Actor = "the backend";
 
-    /// <summary>How often the next start looks whether the new version's update was committed yet.</summary>
-    public static readonly TimeSpan CommitPollInterval = TimeSpan.FromSeconds(1);
 
     private readonly Lock _lock = new();
     private FirmwareRun? _run;
@@ -89,7 +88,7 @@ internal sealed class FirmwareUpdates(
     /// <summary>TriggerMessage FirmwareStatusNotification: the step under way (Downloading, Downloaded, Installing), else Idle.</summary>
     public Task SendCurrentStatusAsync(CancellationToken cancellationToken)
     {
-        var status = Legacy(CurrentStatus().Status) ?? FirmwareStatus.Idle;
+        var status = FirmwareNotifier.Legacy(CurrentStatus().Status) ?? FirmwareStatus.Idle;
         return sender.SendAsync(new FirmwareStatusNotificationRequest { Status = status }, status.ToString(), cancellationToken);
     }
 
@@ -272,7 +271,7 @@ internal sealed class FirmwareUpdates(
 
         try
         {
-            var (ok, detail) = await OutcomeAsync(job, cancellationToken);
+            var (ok, detail) = await outcome.ReadAsync(job, cancellationToken);
             var status = ok ? SignedFirmwareStatus.Installed : SignedFirmwareStatus.InstallationFailed;
             if (ok)
             {
@@ -285,10 +284,7 @@ internal sealed class FirmwareUpdates(
                 await events.WarningAsync(SoftwareUpdates.EventSource, $"The firmware update the backend asked for failed: {detail}.", cancellationToken);
             }
 
-            if (Notification(job, status) is { } notification)
-            {
-                await notification(true, cancellationToken);
-            }
+            await notifier.TellAsync(job, status, waitForLink: true, cancellationToken);
 
             await store.DeleteAsync(job.Id, cancellationToken);
         }
@@ -301,31 +297,6 @@ internal sealed class FirmwareUpdates(
         }
     }
 
-    private async Task<(bool Installed, string Detail)> OutcomeAsync(FirmwareJob job, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var state = updates.Folder?.ReadState();
-            if (state is null || state.Source != UpdateSource || job.InstallStartedAt is not { } started || state.At < started)
-            {
-                return (false, "the installer did not switch to a new version");
-            }
-
-            switch (state.Stage)
-            {
-                case UpdateStage.Committed when state.To == installed.Version:
-                    return (true, $"version {state.To} installed (from {state.From}) and running");
-                case UpdateStage.RolledBack:
-                    return (false, $"version {state.To} was rolled back to {state.From}: {state.Reason}");
-                case UpdateStage.Pending when state.To == installed.Version:
-                    await Task.Delay(CommitPollInterval, time, cancellationToken); // UpdateCommit proves the new version's health
-                    break;
-                default:
-                    return (false, $"version {state.To} is not the one running ({installed.Version})");
-            }
-        }
-    }
-
     private async Task StepAsync(FirmwareRun run, SignedFirmwareStatus status, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -333,10 +304,7 @@ internal sealed class FirmwareUpdates(
             run.Status = status;
         }
 
-        if (Notification(run.Job, status) is { } notification)
-        {
-            await notification(false, cancellationToken);
-        }
+        await notifier.TellAsync(run.Job, status, waitForLink: false, cancellationToken);
     }
 
     private async Task FailAsync(FirmwareRun run, SignedFirmwareStatus status, string reason, CancellationToken cancellationToken)
@@ -349,30 +317,9 @@ internal sealed class FirmwareUpdates(
             run.Status = null;
         }
 
-        if (Notification(run.Job, status) is { } notification)
-        {
-            await notification(false, cancellationToken);
-        }
+        await notifier.TellAsync(run.Job, status, waitForLink: false, cancellationToken);
 
         await store.DeleteAsync(run.Job.Id, cancellationToken);
-    }
-
-    /// <summary>How <paramref name="status"/> is told for <paramref name="job"/> (null: the legacy notification has no such status).</summary>
-    private Func<bool, CancellationToken, Task>? Notification(FirmwareJob job, SignedFirmwareStatus status)
-    {
-        if (job.Signed)
-        {
-            var signed = new SignedFirmwareStatusNotificationRequest { Status = status, RequestId = job.RequestId };
-            return (waitForLink, ct) => waitForLink ? sender.SendWhenConnectedAsync(signed, status.ToString(), ct) : sender.SendAsync(signed, status.ToString(), ct);
-        }
-
-        if (Legacy(status) is not { } legacy)
-        {
-            return null;
-        }
-
-        var request = new FirmwareStatusNotificationRequest { Status = legacy };
-        return (waitForLink, ct) => waitForLink ? sender.SendWhenConnectedAsync(request, legacy.ToString(), ct) : sender.SendAsync(request, legacy.ToString(), ct);
     }
 
     private (SignedFirmwareStatus? Status, int? RequestId) CurrentStatus()
@@ -387,17 +334,6 @@ internal sealed class FirmwareUpdates(
             return _run is { Running: true } run ? (run.Status, run.Job.RequestId) : (null, null);
         }
     }
-
-    private static FirmwareStatus? Legacy(SignedFirmwareStatus? status) => status switch
-    {
-        SignedFirmwareStatus.Downloading => FirmwareStatus.Downloading,
-        SignedFirmwareStatus.Downloaded or SignedFirmwareStatus.SignatureVerified or SignedFirmwareStatus.InstallScheduled => FirmwareStatus.Downloaded,
-        SignedFirmwareStatus.DownloadFailed => FirmwareStatus.DownloadFailed,
-        SignedFirmwareStatus.Installing or SignedFirmwareStatus.InstallRebooting => FirmwareStatus.Installing,
-        SignedFirmwareStatus.Installed => FirmwareStatus.Installed,
-        SignedFirmwareStatus.InstallationFailed or SignedFirmwareStatus.InvalidSignature or SignedFirmwareStatus.InstallVerificationFailed => FirmwareStatus.InstallationFailed,
-        _ => null,
-    };
 
     /// <summary>SecurityEventNotification's techInfo holds 255 characters.</summary>
     private static string TechInfo(string text) => text.Length <= 255 ? text : text[..255];

@@ -24,6 +24,8 @@ internal static class OcppExtensions
         services.AddSingleton<Transfers.FileTransfer>();
         services.AddSingleton<Transfers.TransferStatusSender>();
         services.AddSingleton<Firmware.FirmwareJobStore>();
+        services.AddSingleton<Firmware.FirmwareNotifier>();
+        services.AddSingleton<Firmware.FirmwareInstallOutcome>();
         services.AddSingleton<Firmware.FirmwareUpdates>();
         services.AddHostedService(sp => sp.GetRequiredService<Firmware.FirmwareUpdates>());
         services.AddSingleton<Diagnostics.ArchiveUploader>();
