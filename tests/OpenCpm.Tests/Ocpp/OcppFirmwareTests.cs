@@ -57,6 +57,7 @@ public sealed class OcppFirmwareTests(OcppRpcPeerFixture fixture) : IClassFixtur
             await site.UntilAsync(() => restart.Requested, "the controller restarts into the new version");
             Assert.True(time.GetUtcNow() >= retrieve);
             Assert.Equal(["GET /files/" + Package], files.Requests);
+            await site.UntilAsync(() => FirmwareStatuses(site).Count >= 3, "the backend has seen each step"); // its answer may reach the controller before the peer reports the call
             Assert.Equal(["Downloading", "Downloaded", "Installing"], FirmwareStatuses(site));
             Assert.Equal("software update to 99.0.0", restart.Reason);
             Assert.Equal(("99.0.0", running), (install.Root.Current, install.Root.Previous));
@@ -119,6 +120,7 @@ public sealed class OcppFirmwareTests(OcppRpcPeerFixture fixture) : IClassFixtur
         var restart = site.Demo.Service<ControllerRestart>();
         await site.UntilAsync(() => restart.Requested, "the controller restarts into the new version");
 
+        await site.UntilAsync(() => FirmwareStatuses(site).Count >= 3, "the backend has seen each step"); // its answer may reach the controller before the peer reports the call
         Assert.Equal(["Downloading", "Downloaded", "Installing"], FirmwareStatuses(site));
         Assert.Equal(("99.0.0", running), (install.Root.Current, install.Root.Previous));
         Assert.DoesNotContain(site.Demo.Logs.Entries, e => e.Message.Contains(PyftpdlibServer.Password, StringComparison.Ordinal));
@@ -217,6 +219,7 @@ public sealed class OcppFirmwareTests(OcppRpcPeerFixture fixture) : IClassFixtur
         Assert.Equal("Accepted", good.GetProperty("status").GetString());
         var restart = site.Demo.Service<ControllerRestart>();
         await site.UntilAsync(() => restart.Requested, "the controller restarts into the new version");
+        await site.UntilAsync(() => SignedStatuses(site).Count >= 7, "the backend has seen each step"); // its answer may reach the controller before the peer reports the call
         Assert.Equal([("Downloading", 52), ("Downloaded", 52), ("SignatureVerified", 52), ("Installing", 52)], SignedStatuses(site).Skip(3));
         Assert.Equal("99.0.0", install.Root.Current);
     }
