@@ -285,6 +285,10 @@ internal sealed class FirmwareUpdates(
             }
 
             await notifier.TellAsync(job, status, waitForLink: true, cancellationToken);
+            lock (_lock)
+            {
+                _outcomePending = false; // told: from now on the status is Idle (the stored request goes next, by its id)
+            }
 
             await store.DeleteAsync(job.Id, cancellationToken);
         }
