@@ -32,7 +32,7 @@ internal sealed class ExtendedTriggerHandlers(
     private ExtendedTriggerMessageResponse Trigger(ExtendedTriggerMessageRequest request, OcppCallContext context)
     {
         var connectors = new OcppConnectors(settings.Current.Site).Count;
-        if (request.ConnectorId is { } id && (id < 0 || id > connectors))
+        if (TriggeredMessages.NamesUnknownConnector(request.ConnectorId, connectors))
         {
             return Answer(TriggerMessageStatus.Rejected);
         }
@@ -54,24 +54,8 @@ internal sealed class ExtendedTriggerHandlers(
             return Answer(TriggerMessageStatus.NotImplemented);
         }
 
-        _ = AfterAnswerAsync(context.ReplySent, send);
+        _ = TriggeredMessages.SendAfterAnswerAsync(context.ReplySent, send, logger, "an extended triggered message");
         return Answer(TriggerMessageStatus.Accepted);
-    }
-
-    private async Task AfterAnswerAsync(Task replySent, Func<Task> send)
-    {
-        try
-        {
-            await replySent;
-            await send();
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception ex)
-        {
-            OcppHostLog.StepFailed(logger, "an extended triggered message", ex);
-        }
     }
 
     private static ExtendedTriggerMessageResponse Answer(TriggerMessageStatus status) => new() { Status = status };

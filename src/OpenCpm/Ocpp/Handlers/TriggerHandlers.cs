@@ -29,7 +29,7 @@ internal sealed class TriggerHandlers(
     private TriggerMessageResponse Trigger(TriggerMessageRequest request, OcppCallContext context)
     {
         var connectors = new OcppConnectors(settings.Current.Site).Count;
-        if (request.ConnectorId is { } id && (id < 0 || id > connectors))
+        if (TriggeredMessages.NamesUnknownConnector(request.ConnectorId, connectors))
         {
             return Answer(TriggerMessageStatus.Rejected);
         }
@@ -49,24 +49,8 @@ internal sealed class TriggerHandlers(
             return Answer(TriggerMessageStatus.NotImplemented);
         }
 
-        _ = AfterAnswerAsync(context.ReplySent, send);
+        _ = TriggeredMessages.SendAfterAnswerAsync(context.ReplySent, send, logger, "a triggered message");
         return Answer(TriggerMessageStatus.Accepted);
-    }
-
-    private async Task AfterAnswerAsync(Task replySent, Func<Task> send)
-    {
-        try
-        {
-            await replySent;
-            await send();
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception ex)
-        {
-            OcppHostLog.StepFailed(logger, "a triggered message", ex);
-        }
     }
 
     private static TriggerMessageResponse Answer(TriggerMessageStatus status) => new() { Status = status };
