@@ -28,6 +28,8 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
     private ITimer? _timer;
     private IDisposable? _siteChanges;
     private int _ending;
+    private volatile Numbered? _numbering;
+    private volatile SeenOccupancy? _occupancy;
 
     /// <summary>The reservations; published at each change.</summary>
     public LiveValue<ReservationBook> Book { get; } = new(ReservationBook.Empty);
@@ -42,7 +44,7 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
             return null;
         }
 
-        var connector = new OcppConnectors(settings.Current.Site).ConnectorOf(chargePointId);
+        var connector = Numbering(settings.Current).ConnectorOf(chargePointId);
         return connector == 0 ? null : HeldAt(connector);
     }
 
@@ -100,17 +102,37 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
     }
 
     /// <summary>Connectors 1…N as the last snapshot shows them (index 0 = connector 1).</summary>
-    private List<ConnectorOccupancy> Occupancy()
+    private IReadOnlyList<ConnectorOccupancy> Occupancy()
     {
         var snapshot = site.Current;
         var current = settings.Current;
+        if (_occupancy is { } seen && ReferenceEquals(seen.Site, snapshot) && ReferenceEquals(seen.Settings, current))
+        {
+            return seen.Connectors; // asked for each charge point in a control cycle: worked out once per snapshot
+        }
+
         var availability = current.Get<AvailabilitySettings>();
-        return new OcppConnectors(current.Site).ChargePoints.Select(c =>
+        var connectors = Numbering(current).ChargePoints.Select(c =>
             snapshot.Find(c.Id) is not { Driver: not null, Status.Online: true } cp
                 || cp.State is Core.ChargePoints.ChargePointState.Offline or Core.ChargePoints.ChargePointState.Error ? ConnectorOccupancy.Faulted
             : availability.IsOutOfService(c.Id) ? ConnectorOccupancy.Unavailable
             : cp.Status.VehiclePlugged ? ConnectorOccupancy.Occupied
             : ConnectorOccupancy.Free).ToList();
+        _occupancy = new SeenOccupancy(snapshot, current, connectors);
+        return connectors;
+    }
+
+    /// <summary>The connector numbering of <paramref name="current"/> (a sort of the site), made once per settings snapshot.</summary>
+    private OcppConnectors Numbering(SettingsSnapshot current)
+    {
+        if (_numbering is { } numbered && ReferenceEquals(numbered.Settings, current))
+        {
+            return numbered.Connectors;
+        }
+
+        var connectors = new OcppConnectors(current.Site);
+        _numbering = new Numbered(current, connectors);
+        return connectors;
     }
 
     /// <summary>Each snapshot while something is reserved: the reservations of stations out of service, or faulted after they were heard, end.</summary>
@@ -145,7 +167,7 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
         }
     }
 
-    private async Task EndAsync(HashSet<int> unusable, List<ConnectorOccupancy> connectors)
+    private async Task EndAsync(HashSet<int> unusable, IReadOnlyList<ConnectorOccupancy> connectors)
     {
         try
         {
@@ -279,4 +301,8 @@ internal sealed class ChargePointReservations(SettingsService settings, SiteSnap
             _gate.Release();
         }
     }
+
+    private sealed record Numbered(SettingsSnapshot Settings, OcppConnectors Connectors);
+
+    private sealed record SeenOccupancy(SiteSnapshot Site, SettingsSnapshot Settings, IReadOnlyList<ConnectorOccupancy> Connectors);
 }
